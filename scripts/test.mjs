@@ -1,30 +1,56 @@
 // `npm test`: every check the project has, in the order a failure is cheapest to find.
 // Each step runs on its own so its output stays readable; the first failure stops the run.
+// Extra arguments go to vitest (e.g. `npm test -- tests/unit`).
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ensureChromium } from './chromium.mjs';
 
-const steps = [
-	['type check', 'npm', ['run', '--silent', 'check']],
-	['lint', 'npm', ['run', '--silent', 'lint']],
-	['import cycles', 'npm', ['run', '--silent', 'cycles']],
-	['build', 'npm', ['run', '--silent', 'build']],
-	['browser', null, null],
-	['unit, fuzz, integration and browser tests', 'npx', ['vitest', 'run', ...process.argv.slice(2)]]
-];
+const reportDir = mkdtempSync(join(tmpdir(), 'switchboard-test-'));
+const report = join(reportDir, 'vitest.json');
+const vitestArgs = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
 
-for (const [name, cmd, args] of steps) {
-	console.log(`\n── ${name} ──`);
-	if (cmd === null) {
+const steps = [
+	['type check', () => run('npm', ['run', '--silent', 'check'])],
+	['lint', () => run('npm', ['run', '--silent', 'lint'])],
+	['import cycles', () => run('npm', ['run', '--silent', 'cycles'])],
+	['build', () => run('npm', ['run', '--silent', 'build'])],
+	['browser', () => {
 		process.env.CHROMIUM_PATH = ensureChromium();
 		console.log(`using ${process.env.CHROMIUM_PATH}`);
-		continue;
+		return 0;
+	}],
+	['unit, fuzz, integration and browser tests', () => run('npx', [...vitestArgs, ...process.argv.slice(2)])]
+];
+
+function run(cmd, args) {
+	return spawnSync(cmd, args, { stdio: 'inherit', env: process.env }).status ?? 1;
+}
+
+/** One plain closing line, the same whatever runner produced it. */
+function summary() {
+	try {
+		const json = JSON.parse(readFileSync(report, 'utf8'));
+		return `Tests: ${json.numPassedTests} passed, ${json.numFailedTests} failed, ${json.numPendingTests + json.numTodoTests} skipped`;
+	} catch {
+		return null;
 	}
+}
+
+let status = 0;
+for (const [name, step] of steps) {
+	console.log(`\n── ${name} ──`);
 	const started = Date.now();
-	const result = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+	status = step();
 	const seconds = ((Date.now() - started) / 1000).toFixed(1);
-	if (result.status !== 0) {
+	if (status !== 0) {
 		console.error(`\n✗ ${name} failed after ${seconds}s`);
-		process.exit(result.status ?? 1);
+		break;
 	}
 	console.log(`✓ ${name} (${seconds}s)`);
 }
+const line = summary();
+rmSync(reportDir, { recursive: true, force: true });
+if (line) console.log(`\n${line}`);
+process.exit(status);
