@@ -16,6 +16,32 @@ export interface ContactDocs {
 	contact: Y.Doc;
 }
 
+/** `addTag` also creates the tag in the workspace catalogue the first time it is used. */
+export interface TaggingDocs extends ContactDocs {
+	workspace: Y.Doc;
+}
+
+/** Comments and delivery reports live in the contact document only. */
+export interface ConversationDocs {
+	contact: Y.Doc;
+}
+
+/** Catalogue actions (members, segments, snippets, fields, channels, meta). */
+export interface WorkspaceDocs {
+	workspace: Y.Doc;
+}
+
+/** Drafts and preferences: the acting agent's own document. */
+export interface AgentDocs {
+	agent: Y.Doc;
+}
+
+/** `markRead` reads the contact's incoming total from the index and writes the agent's marker. */
+export interface ReadDocs {
+	index: Y.Doc;
+	agent: Y.Doc;
+}
+
 /**
  * Transaction origin of every document change. Persistence and the UI tell local actions from
  * remote updates by it; Hocuspocus uses connection objects as origins for what it applies.

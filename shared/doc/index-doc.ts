@@ -1,12 +1,20 @@
 import type * as Y from 'yjs';
 import {
 	channelTypeSchema,
-	contactStatusSchema,
 	lastMessageSchema,
 	type ContactSummary,
-	type LastMessage
+	type LastMessage,
+	type Message
 } from '../schemas/index.ts';
+import {
+	readAssigneeField,
+	readStatusField,
+	readTextField,
+	readTimeField,
+	validCount
+} from './index-fields.ts';
 import { readRecord } from './read.ts';
+import { reportInvalid } from './report.ts';
 import { KEY_SEPARATOR, ownerOfKey } from './registers.ts';
 
 // `index/{wid}/{k}`: the contact list rows of one shard, one flat root map per field keyed by
@@ -43,13 +51,15 @@ export function compareLast(a: LastMessage, b: LastMessage): number {
 	return a.at - b.at || (a.messageId < b.messageId ? -1 : a.messageId > b.messageId ? 1 : 0);
 }
 
+/** A message as the list shows it: the register value `recordInboundMessage`/`sendMessage` write. */
+export function lastMessageOf(message: Pick<Message, 'id' | 'at' | 'direction' | 'text'>): LastMessage {
+	return { messageId: message.id, at: message.at, direction: message.direction, text: message.text.slice(0, 200) };
+}
+
 export function parseLast(raw: unknown): LastMessage | null {
 	const parsed = lastMessageSchema.safeParse(raw);
 	return parsed.success ? parsed.data : null;
 }
-
-const nullableString = (value: unknown) => (typeof value === 'string' ? value : null);
-const nullableNumber = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
 /** Groups a register or key-set map by owner in one pass (reading per owner would be O(n²)). */
 export function groupByOwner(map: Y.Map<unknown>): Map<string, unknown[]> {
@@ -72,32 +82,32 @@ function summaryOf(
 ): ContactSummary | null {
 	const channel = readRecord(channelTypeSchema, maps.channel.get(id), 'index.channel', id);
 	if (channel === null) return null;
-	const status = contactStatusSchema.safeParse(maps.status.get(id));
-	const assignee = maps.assignee.get(id);
 	let best: LastMessage | null = null;
 	for (let i = 1; last && i < last.length; i += 2) {
 		const value = parseLast(last[i]);
-		if (value && (best === null || compareLast(value, best) > 0)) best = value;
+		if (value === null) reportInvalid({ where: 'index.last', key: `${id}|${last[i - 1]}`, issue: 'expected a last message' });
+		else if (best === null || compareLast(value, best) > 0) best = value;
 	}
 	let count = 0;
-	for (let i = 1; incoming && i < incoming.length; i += 2) {
-		const value = incoming[i];
-		if (typeof value === 'number' && Number.isFinite(value) && value > 0) count += value;
-	}
+	for (let i = 1; incoming && i < incoming.length; i += 2) count += validCount(incoming[i], `${id}|${incoming[i - 1]}`);
 	const tagKeys: string[] = [];
-	for (let i = 0; tags && i < tags.length; i += 2) if (tags[i + 1] === true) tagKeys.push(tags[i] as string);
+	for (let i = 0; tags && i < tags.length; i += 2) {
+		// Removing a tag deletes its key, so any value but `true` is foreign.
+		if (tags[i + 1] === true) tagKeys.push(tags[i] as string);
+		else reportInvalid({ where: 'index.tags', key: `${id}|${tags[i]}`, issue: 'expected true' });
+	}
 	tagKeys.sort();
 	return {
 		id,
-		name: nullableString(maps.name.get(id)) ?? '',
+		name: readTextField(maps.name, 'name', id, 200) ?? '',
 		channel,
-		phone: nullableString(maps.phone.get(id)),
-		email: nullableString(maps.email.get(id)),
-		avatarUrl: nullableString(maps.avatarUrl.get(id)),
-		createdAt: nullableNumber(maps.createdAt.get(id)) ?? 0,
-		status: status.success ? status.data : 'open',
-		assignee: typeof assignee === 'string' && assignee.length > 0 ? assignee : null,
-		snoozedUntil: nullableNumber(maps.snoozedUntil.get(id)),
+		phone: readTextField(maps.phone, 'phone', id, 64),
+		email: readTextField(maps.email, 'email', id, 254),
+		avatarUrl: readTextField(maps.avatarUrl, 'avatarUrl', id, 2048),
+		createdAt: readTimeField(maps.createdAt, 'createdAt', id) ?? 0,
+		status: readStatusField(maps.status, id),
+		assignee: readAssigneeField(maps.assignee, id),
+		snoozedUntil: readTimeField(maps.snoozedUntil, 'snoozedUntil', id),
 		tags: tagKeys,
 		last: best,
 		incoming: count

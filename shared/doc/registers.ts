@@ -34,7 +34,7 @@ export function readCounter(map: Y.Map<unknown>, owner: string): number {
 	let sum = 0;
 	for (const key of keysOf(map, owner)) {
 		const value = map.get(key);
-		if (typeof value === 'number' && Number.isFinite(value) && value > 0) sum += value;
+		if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) sum += value;
 	}
 	return sum;
 }

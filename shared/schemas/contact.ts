@@ -39,11 +39,13 @@ export const contactSummarySchema = z.object({
 });
 export type ContactSummary = z.infer<typeof contactSummarySchema>;
 
-/** Built-in profile fields; custom ones are keyed `custom:{fieldId}`. */
-export const profileFieldSchema = z.union([
-	z.enum(['name', 'phone', 'email', 'avatarUrl']),
-	z.templateLiteral(['custom:', idSchema])
-]);
+/**
+ * Built-in profile fields; custom ones are keyed `custom:{fieldId}`. A template literal checks
+ * only the id's pattern, not its refinements, so the reserved id is refused here again.
+ */
+export const profileFieldSchema = z
+	.union([z.enum(['name', 'phone', 'email', 'avatarUrl']), z.templateLiteral(['custom:', idSchema])])
+	.refine((field) => field !== 'custom:__proto__', 'reserved id');
 export type ProfileField = z.infer<typeof profileFieldSchema>;
 
 export const profileValueSchema = z.union([z.string().max(2000), z.number(), z.null()]);

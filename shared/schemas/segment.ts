@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { idSchema, timestampSchema } from './ids.ts';
 import { channelTypeSchema, contactStatusSchema, directionSchema } from './contact.ts';
 
-/** Who a segment's contacts are assigned to; `me` is read relative to the viewing agent. */
+/**
+ * Who a segment's contacts are assigned to: `anyone` = assigned to some agent, `unassigned` =
+ * to no one, `agent` = to that user; `me` is read relative to the viewing agent. Leaving the
+ * field out of a filter means "whoever" (see shared/query/filter.ts).
+ */
 export const assigneeFilterSchema = z.union([
 	z.object({ kind: z.literal('anyone') }),
 	z.object({ kind: z.literal('me') }),
