@@ -1,0 +1,77 @@
+import { appDb } from '../sync/app-db.ts';
+import type { Identity, WorkspaceRef } from '../sync/identity.ts';
+import { LocalStore } from '../sync/local-store.ts';
+import { logout } from '../sync/session.ts';
+import { WorkspaceClient } from '../sync/workspace-client.ts';
+import { ContactListStore } from './contact-list.svelte.ts';
+import { InboxService } from './inbox-service.ts';
+import { WorkspaceStore } from './workspace.svelte.ts';
+
+// Opens the signed-in agent's workspace once per page life and hands the views their stores.
+// Kept outside components so navigating away and back does not reopen 66 documents.
+
+export interface Inbox {
+	identity: Identity;
+	workspace: WorkspaceRef;
+	client: WorkspaceClient;
+	contacts: ContactListStore;
+	workspaceStore: WorkspaceStore;
+	service: InboxService;
+}
+
+let current: { key: string; inbox: Promise<Inbox> } | null = null;
+
+export interface OpenInboxOptions {
+	/** The server refused a document (the session ended, or access was withdrawn). */
+	onDenied?: (name: string, reason: string) => void;
+}
+
+export function openInbox(identity: Identity, options: OpenInboxOptions = {}): Promise<Inbox> {
+	const workspace = identity.workspaces[0];
+	if (!workspace) return Promise.reject(new Error('This account is not a member of any workspace.'));
+	const key = `${workspace.id}:${identity.user.id}`;
+	if (current?.key === key) return current.inbox;
+	const previous = current;
+	const inbox = (async () => {
+		if (previous) await closeInbox(previous.inbox);
+		const client = await WorkspaceClient.open(workspace.id, identity.user.id, { onDenied: options.onDenied });
+		return {
+			identity,
+			workspace,
+			client,
+			contacts: new ContactListStore(client.indexDocs, client.agentDoc, identity.user.id),
+			workspaceStore: new WorkspaceStore(client.workspaceDoc, workspace.name),
+			service: new InboxService(client)
+		};
+	})();
+	current = { key, inbox };
+	inbox.catch(() => {
+		if (current?.inbox === inbox) current = null;
+	});
+	return inbox;
+}
+
+async function closeInbox(inbox: Promise<Inbox>): Promise<void> {
+	const opened = await inbox.catch(() => null);
+	if (!opened) return;
+	opened.contacts.destroy();
+	opened.workspaceStore.destroy();
+	await opened.client.destroy();
+}
+
+/**
+ * Ends the session. Local documents are deleted too (a shared computer should not keep another
+ * agent's inbox), unless actions are still waiting for the server: those would be lost.
+ */
+export async function signOut(): Promise<void> {
+	const open = current;
+	current = null;
+	let waiting = 0;
+	if (open) {
+		const inbox = await open.inbox.catch(() => null);
+		waiting = inbox?.client.connection.waiting ?? 0;
+		await closeInbox(open.inbox);
+	}
+	await logout();
+	if (waiting === 0) await new LocalStore(appDb()).clear();
+}

@@ -1,0 +1,32 @@
+import Dexie, { type EntityTable, type DexieOptions } from 'dexie';
+
+// One IndexedDB database for everything the client keeps: every document's updates, and small
+// key/value records (cached identity, actions waiting for the server). One database, not one per
+// document: thousands of contact documents would mean thousands of databases to open.
+
+export interface UpdateRow {
+	/** Auto-increment key: the order rows were written in (Yjs does not need it, compaction does). */
+	seq?: number;
+	/** Document name, e.g. `index/{wid}/7`. */
+	doc: string;
+	update: Uint8Array;
+}
+
+export interface MetaRow {
+	key: string;
+	value: unknown;
+}
+
+export type SwitchboardDb = Dexie & {
+	updates: EntityTable<UpdateRow, 'seq'>;
+	meta: EntityTable<MetaRow, 'key'>;
+};
+
+export const DB_NAME = 'switchboard';
+
+/** `options` lets node tests pass fake-indexeddb; the browser uses its own IndexedDB. */
+export function openDb(name = DB_NAME, options?: DexieOptions): SwitchboardDb {
+	const db = new Dexie(name, options) as SwitchboardDb;
+	db.version(1).stores({ updates: '++seq, doc', meta: 'key' });
+	return db;
+}
