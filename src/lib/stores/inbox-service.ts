@@ -7,6 +7,7 @@ import {
 	unassignContact
 } from '$shared/actions/index.ts';
 import { randomId } from '$shared/actions/types.ts';
+import { workspaceDocName } from '$shared/doc/index.ts';
 import { userActor, type Actor } from '$shared/schemas/index.ts';
 import type { WorkspaceClient } from '../sync/workspace-client.ts';
 
@@ -62,25 +63,42 @@ export class InboxService {
 		this.#run('markRead', contactId, [docs.agent], () => markRead(docs, { contactId }, this.#actor));
 	}
 
-	/** Runs an action and records which documents it actually changed (a no-op changes none). */
-	#run(action: string, contactId: string, docs: Y.Doc[], fn: () => void): void {
+	/** The signed-in agent, as the actor of every action run through this service. */
+	get actor(): Actor {
+		return this.#actor;
+	}
+
+	/**
+	 * Runs a shared action and records which documents it actually changed (a no-op changes
+	 * none), so the sync indicator counts it as waiting until the server has all of them.
+	 * Feature services (conversation, details, segments) call this; nothing else writes.
+	 */
+	perform<T>(action: string, contactId: string | null, docs: Y.Doc[], fn: () => T): T {
+		return this.#run(action, contactId, docs, fn);
+	}
+
+	#run<T>(action: string, contactId: string | null, docs: Y.Doc[], fn: () => T): T {
 		const changed = new Set<Y.Doc>();
 		const listeners = docs.map((doc) => {
 			const listener = () => changed.add(doc);
 			doc.on('update', listener);
 			return () => doc.off('update', listener);
 		});
+		let result: T;
 		try {
-			fn();
+			result = fn();
 		} finally {
 			for (const off of listeners) off();
 		}
 		const names = [...changed].map((doc) => this.#nameOf(doc, contactId));
 		this.#client.recordAction(randomId(), action, names);
+		return result;
 	}
 
-	#nameOf(doc: Y.Doc, contactId: string): string {
+	#nameOf(doc: Y.Doc, contactId: string | null): string {
 		if (doc === this.#client.agentDoc) return this.#client.agentDocName();
+		if (doc === this.#client.workspaceDoc) return workspaceDocName(this.#client.workspaceId);
+		if (contactId === null) throw new Error('an action on a contact document needs its contact id');
 		if (doc === this.#client.indexDoc(contactId)) return this.#client.indexDocName(contactId);
 		return this.#client.contactDocName(contactId);
 	}
