@@ -44,7 +44,18 @@ const envSchema = z.object({
 	// Test hook: holds the compaction write transaction open this long, so a test can kill
 	// the process in the middle of it. Always 0 in production.
 	COMPACT_TEST_PAUSE_MS: int(0, 60_000).default(0),
-	SEED_DEMO: flag.default(true)
+	SEED_DEMO: flag.default(true),
+	// Channel webhooks (docs/channels.md). Inbound bodies may carry base64 attachments.
+	INBOUND_BODY_LIMIT: int(1024, 64 * MiB).default(10 * MiB),
+	// Outbound delivery: retry i waits base × 2^(i−1) (±20 %), up to the number of tries.
+	DELIVERY_RETRY_BASE_MS: int(1, 3600 * 1000).default(2000),
+	DELIVERY_MAX_TRIES: int(1, 100).default(8),
+	DELIVERY_TIMEOUT_MS: int(100, 120_000).default(10_000),
+	// Files (docs/files.md): bytes per uploaded or fetched file, and how inbound attachment URLs
+	// are fetched. Private addresses (this machine, the LAN) are refused unless allowed (tests).
+	UPLOAD_LIMIT: int(1024, 1024 * MiB).default(25 * MiB),
+	FILE_FETCH_TIMEOUT_MS: int(100, 300_000).default(15_000),
+	FILE_FETCH_ALLOW_PRIVATE: flag.default(false)
 });
 
 export type Config = {
@@ -62,6 +73,13 @@ export type Config = {
 	compactIdleMs: number;
 	compactTestPauseMs: number;
 	seedDemo: boolean;
+	inboundBodyLimit: number;
+	deliveryRetryBaseMs: number;
+	deliveryMaxTries: number;
+	deliveryTimeoutMs: number;
+	uploadLimit: number;
+	fileFetchTimeoutMs: number;
+	fileFetchAllowPrivate: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -93,6 +111,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		compactThreshold: e.COMPACT_THRESHOLD,
 		compactIdleMs: e.COMPACT_IDLE_MS,
 		compactTestPauseMs: e.COMPACT_TEST_PAUSE_MS,
-		seedDemo: e.SEED_DEMO
+		seedDemo: e.SEED_DEMO,
+		inboundBodyLimit: e.INBOUND_BODY_LIMIT,
+		deliveryRetryBaseMs: e.DELIVERY_RETRY_BASE_MS,
+		deliveryMaxTries: e.DELIVERY_MAX_TRIES,
+		deliveryTimeoutMs: e.DELIVERY_TIMEOUT_MS,
+		uploadLimit: e.UPLOAD_LIMIT,
+		fileFetchTimeoutMs: e.FILE_FETCH_TIMEOUT_MS,
+		fileFetchAllowPrivate: e.FILE_FETCH_ALLOW_PRIVATE
 	};
 }

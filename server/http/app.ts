@@ -14,9 +14,11 @@ export type AppOptions = {
 	appOrigin: string | undefined;
 	closeSession: (sessionHash: string) => void;
 	log: Logger;
+	/** Routes of other parts of the server (channels, …), registered beside the built-in ones. */
+	routes?: Route[];
 };
 
-export function createRequestHandler({ storage, staticDir, appOrigin, closeSession, log }: AppOptions) {
+export function createRequestHandler({ storage, staticDir, appOrigin, closeSession, log, routes = [] }: AppOptions) {
 	const health: Route = {
 		method: 'GET',
 		path: '/api/health',
@@ -26,7 +28,7 @@ export function createRequestHandler({ storage, staticDir, appOrigin, closeSessi
 	};
 	const secureCookies = (request: IncomingMessage) =>
 		appOrigin?.startsWith('https:') === true || request.headers['x-forwarded-proto'] === 'https';
-	const api = createRouter([health, ...authRoutes({ storage, closeSession, secureCookies })]);
+	const api = createRouter([health, ...authRoutes({ storage, closeSession, secureCookies }), ...routes]);
 	const serveStatic = createStaticHandler(staticDir);
 
 	return (request: IncomingMessage, response: ServerResponse) => {

@@ -42,6 +42,57 @@ const MIGRATIONS: string[] = [
 		data BYTEA NOT NULL
 	);
 	CREATE INDEX doc_updates_name_id ON doc_updates(name, id);
+	`,
+	// Channels: secrets and outbound URLs (never in a document), provider sender → contact
+	// links, and the durable outbox of deliveries (docs/channels.md).
+	`
+	CREATE TABLE channels (
+		id TEXT PRIMARY KEY,
+		workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+		type TEXT NOT NULL,
+		secret TEXT NOT NULL,
+		outbound_url TEXT,
+		created_at BIGINT NOT NULL
+	);
+	CREATE INDEX channels_workspace ON channels(workspace_id);
+	CREATE TABLE channel_contacts (
+		channel_id TEXT NOT NULL REFERENCES channels(id) ON DELETE CASCADE,
+		external_id TEXT NOT NULL,
+		contact_id TEXT NOT NULL,
+		created_at BIGINT NOT NULL,
+		PRIMARY KEY (channel_id, external_id)
+	);
+	CREATE INDEX channel_contacts_contact ON channel_contacts(contact_id);
+	CREATE TABLE delivery_outbox (
+		id TEXT PRIMARY KEY,
+		workspace_id TEXT NOT NULL,
+		contact_id TEXT NOT NULL,
+		message_id TEXT NOT NULL,
+		attempt INTEGER NOT NULL,
+		state TEXT NOT NULL CHECK (state IN ('pending', 'done')),
+		channel_id TEXT,
+		tries INTEGER NOT NULL DEFAULT 0,
+		next_at BIGINT NOT NULL,
+		lease_until BIGINT NOT NULL DEFAULT 0,
+		last_error TEXT,
+		created_at BIGINT NOT NULL,
+		finished_at BIGINT
+	);
+	CREATE INDEX delivery_outbox_due ON delivery_outbox(state, next_at);
+	`,
+	// Files: metadata of uploaded and fetched files; the bytes are in DATA_DIR/files by sha256.
+	`
+	CREATE TABLE files (
+		id TEXT PRIMARY KEY,
+		workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+		sha256 TEXT NOT NULL,
+		name TEXT NOT NULL,
+		mime TEXT NOT NULL,
+		size BIGINT NOT NULL,
+		uploaded_by TEXT NOT NULL,
+		created_at BIGINT NOT NULL
+	);
+	CREATE INDEX files_sha256 ON files(sha256);
 	`
 ];
 

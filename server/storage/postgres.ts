@@ -4,7 +4,9 @@ import pg from 'pg';
 import type { Logger } from '../log.ts';
 import { Compactor } from './compactor.ts';
 import { createPostgresAccounts } from './postgres-accounts.ts';
+import { createPostgresChannels } from './postgres-channels.ts';
 import { createPostgresDocuments } from './postgres-documents.ts';
+import { createPostgresFiles } from './postgres-files.ts';
 import { migratePostgres } from './postgres-schema.ts';
 import type { Storage } from './types.ts';
 
@@ -32,6 +34,8 @@ export async function openPostgresStorage({ databaseUrl, log }: PostgresOptions)
 	return {
 		kind: 'postgres',
 		...createPostgresAccounts(pool),
+		...createPostgresChannels(pool),
+		...createPostgresFiles(pool),
 		...documents,
 		async close() {
 			await documents.flush();

@@ -5,7 +5,9 @@ import path from 'node:path';
 import type { Logger } from '../log.ts';
 import { Compactor } from './compactor.ts';
 import { createSqliteAccounts } from './sqlite-accounts.ts';
+import { createSqliteChannels } from './sqlite-channels.ts';
 import { createSqliteDocuments } from './sqlite-documents.ts';
+import { createSqliteFiles } from './sqlite-files.ts';
 import { openSqliteDatabase } from './sqlite-schema.ts';
 import type { Storage } from './types.ts';
 
@@ -21,6 +23,8 @@ export function openSqliteStorage({ dataDir, log, compactTestPauseMs = 0 }: Sqli
 	return {
 		kind: 'sqlite',
 		...createSqliteAccounts(db),
+		...createSqliteChannels(db),
+		...createSqliteFiles(db),
 		...createSqliteDocuments(db, file, compactor, compactTestPauseMs),
 		async close() {
 			await compactor.close();

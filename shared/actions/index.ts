@@ -55,10 +55,12 @@ export {
 	type SendMessageResult,
 	type SetDeliveryStatusInput
 } from './outbound.ts';
+export { recordPageChange, recordPageChangeInputSchema, type RecordPageChangeInput } from './page-change.ts';
 export { markRead, markReadInputSchema, type MarkReadInput } from './read-marker.ts';
 export { saveDraft, saveDraftInputSchema, type SaveDraftInput } from './drafts.ts';
 export {
 	deleteByIdInputSchema,
+	deleteChannel,
 	deleteCustomField,
 	deleteSegment,
 	deleteSnippet,

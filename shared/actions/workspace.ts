@@ -106,3 +106,6 @@ export const deleteCustomField = (docs: WorkspaceDocs, input: DeleteByIdInput, a
 /** Channels carry no secrets (those stay on the server), so the whole record syncs. */
 export const upsertChannel = (docs: WorkspaceDocs, input: Channel, actor: Actor, _env: ActionEnv = defaultEnv): Channel =>
 	upsert('upsertChannel', 'channels', channelSchema, docs, input, actor);
+/** The channel's server-side row (secret, outbound URL) is deleted by the channels API beside it. */
+export const deleteChannel = (docs: WorkspaceDocs, input: DeleteByIdInput, actor: Actor, _env: ActionEnv = defaultEnv) =>
+	remove('deleteChannel', 'channels', docs, input, actor);

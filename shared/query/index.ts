@@ -18,3 +18,10 @@ export {
 	type IndicatorContext,
 	type IndicatorState
 } from './unread.ts';
+export {
+	contactReplyWindow,
+	lastIncomingAt,
+	replyWindowMessage,
+	replyWindowState,
+	type ReplyWindowState
+} from './reply-window.ts';

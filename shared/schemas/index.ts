@@ -5,3 +5,4 @@ export * from './message.ts';
 export * from './event.ts';
 export * from './segment.ts';
 export * from './workspace.ts';
+export * from './channel-api.ts';

@@ -16,11 +16,18 @@ export const senderKindSchema = z.enum([
 ]);
 export type SenderKind = z.infer<typeof senderKindSchema>;
 
+/**
+ * A file on a message. `id` names the stored file (GET /api/files/{id}); `mime` is the type its
+ * content was checked to be. `unavailable` says why an inbound file could not be stored (its
+ * URL answered 404, it was too large, its content is not an accepted type): the message keeps
+ * its description, and the card offers no download.
+ */
 export const attachmentSchema = z.object({
 	id: z.string().min(1).max(128),
 	name: z.string().max(255),
 	mime: z.string().max(128),
-	size: z.number().int().nonnegative()
+	size: z.number().int().nonnegative(),
+	unavailable: z.string().max(200).optional()
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
 

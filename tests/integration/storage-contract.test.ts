@@ -212,6 +212,85 @@ function contract(kind: 'sqlite' | 'postgres', makeBackend: () => Backend) {
 		expect(await storage.pendingUpdateCount(name)).toBe(0);
 		expect((await decode(storage, name)).getMap('m').size).toBe(200);
 	});
+
+	it('keeps channels with their secret and outbound URL', async () => {
+		const workspace = await storage.createWorkspace({ name: 'Channels' });
+		const made = await storage.createChannel({ workspaceId: workspace.id, type: 'whatsapp', secret: 's1', outboundUrl: null });
+		expect(made).toMatchObject({ workspaceId: workspace.id, type: 'whatsapp', secret: 's1', outboundUrl: null });
+		expect(await storage.getChannel(made.id)).toEqual(made);
+		const updated = await storage.updateChannel(made.id, { outboundUrl: 'https://p.example.test/out' });
+		expect(updated).toMatchObject({ secret: 's1', outboundUrl: 'https://p.example.test/out' });
+		expect(await storage.updateChannel(made.id, { secret: 's2' })).toMatchObject({ secret: 's2', outboundUrl: 'https://p.example.test/out' });
+		expect(await storage.updateChannel(made.id, { outboundUrl: null })).toMatchObject({ outboundUrl: null });
+		expect((await storage.listChannels(workspace.id)).map((c) => c.id)).toEqual([made.id]);
+		expect(await storage.updateChannel('missing', { secret: 'x' })).toBeNull();
+		expect(await storage.deleteChannel(made.id)).toBe(true);
+		expect(await storage.deleteChannel(made.id)).toBe(false);
+		expect(await storage.getChannel(made.id)).toBeNull();
+	});
+
+	it('links a sender to one contact, however many first messages race', async () => {
+		const workspace = await storage.createWorkspace({ name: 'Links' });
+		const channel = await storage.createChannel({ workspaceId: workspace.id, type: 'sms', secret: 's', outboundUrl: null });
+		const links = await Promise.all(['c1', 'c2', 'c3', 'c4', 'c5'].map((id) => storage.linkChannelContact(channel.id, '+4912345', id)));
+		expect(new Set(links.map((l) => l.contactId)).size).toBe(1);
+		expect(links.filter((l) => l.created)).toHaveLength(1);
+		const contactId = links[0]?.contactId ?? '';
+		expect(await storage.findContactLink(workspace.id, contactId)).toEqual({ channelId: channel.id, externalId: '+4912345' });
+		expect(await storage.findContactLink('elsewhere', contactId)).toBeNull();
+		await storage.deleteChannel(channel.id);
+		expect(await storage.findContactLink(workspace.id, contactId)).toBeNull();
+	});
+
+	it('keeps the delivery outbox: queue once, claim once, retry later, finish', async () => {
+		const row = { id: `dlv-${kind}`, workspaceId: 'w', contactId: 'c', messageId: 'm', attempt: 1, nextAt: 1000 };
+		const queued = storage.enqueueDelivery(row);
+		if (kind === 'sqlite') expect(queued).toBeUndefined();
+		await queued;
+		await storage.enqueueDelivery({ ...row, nextAt: 5 });
+		expect(await storage.getDelivery(row.id)).toMatchObject({ state: 'pending', tries: 0, nextAt: 1000, channelId: null });
+		expect(await storage.dueDeliveries(999, 10)).toEqual([]);
+		expect((await storage.dueDeliveries(1000, 10)).map((d) => d.id)).toEqual([row.id]);
+		expect(await storage.nextDeliveryDue()).toBe(1000);
+
+		const claims = await Promise.all([storage.claimDelivery(row.id, 2000, 500), storage.claimDelivery(row.id, 2000, 500)]);
+		expect(claims.filter(Boolean)).toHaveLength(1);
+		expect(await storage.dueDeliveries(2400, 10)).toEqual([]);
+		expect(await storage.claimDelivery(row.id, 2400, 500)).toBeNull();
+		// A claimed row is next available when its lease ends (a crashed worker's claim expires).
+		expect(await storage.nextDeliveryDue()).toBe(2500);
+		expect(await storage.claimDelivery(row.id, 2500, 500)).not.toBeNull();
+
+		await storage.retryDeliveryLater(row.id, { tries: 1, nextAt: 3000, lastError: 'HTTP 500', channelId: 'ch' });
+		expect(await storage.getDelivery(row.id)).toMatchObject({ state: 'pending', tries: 1, nextAt: 3000, lastError: 'HTTP 500', channelId: 'ch' });
+		expect((await storage.dueDeliveries(3000, 10)).map((d) => d.id)).toEqual([row.id]);
+
+		await storage.finishDelivery(row.id, { tries: 2, lastError: null, channelId: 'ch' });
+		expect(await storage.getDelivery(row.id)).toMatchObject({ state: 'done', tries: 2, lastError: null });
+		expect(await storage.dueDeliveries(Number.MAX_SAFE_INTEGER, 10)).toEqual([]);
+		expect(await storage.nextDeliveryDue()).toBeNull();
+		expect(await storage.claimDelivery(row.id, 9000, 500)).toBeNull();
+		// A done row is never queued again.
+		await storage.enqueueDelivery(row);
+		expect(await storage.getDelivery(row.id)).toMatchObject({ state: 'done' });
+		await storage.forgetDelivery(row.id);
+		expect(await storage.getDelivery(row.id)).toBeNull();
+		await storage.enqueueDelivery(row);
+		expect(await storage.getDelivery(row.id)).toMatchObject({ state: 'pending', tries: 0 });
+	});
+
+	it('keeps file metadata, written once per id', async () => {
+		const workspace = await storage.createWorkspace({ name: 'Files' });
+		const file = { id: `file-${kind}`, workspaceId: workspace.id, sha256: 'ab'.repeat(32), name: 'photo.png', mime: 'image/png', size: 30 * 1024 * 1024, uploadedBy: 'user:u1' };
+		const saved = await storage.saveFile(file);
+		expect(saved).toMatchObject(file);
+		expect(typeof saved.createdAt).toBe('number');
+		// A second save of the id (a retried upload, a webhook delivered twice) keeps the first row.
+		expect(await storage.saveFile({ ...file, name: 'other.png', uploadedBy: 'user:u2' })).toEqual(saved);
+		expect(await storage.getFile(file.id)).toEqual(saved);
+		expect(await storage.getFile('missing')).toBeNull();
+		await expect(storage.saveFile({ ...file, id: `orphan-${kind}`, workspaceId: 'no-such-workspace' })).rejects.toThrow();
+	});
 }
 
 describe('SQLite storage', () => contract('sqlite', sqliteBackend));
