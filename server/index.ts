@@ -1,12 +1,16 @@
 // Composition root: configuration, storage, sync, HTTP, signals. No behaviour of its own.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createChannels } from './channels/index.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
+import { createFiles } from './files/index.ts';
 import { createRequestHandler } from './http/app.ts';
+import { SnoozeExpiryJob } from './jobs/snooze-expiry.ts';
 import { createLogger } from './log.ts';
 import { seedDemoWorkspace } from './seed/demo.ts';
 import { openStorage } from './storage/index.ts';
 import { createSync } from './sync/index.ts';
+import { createWebchat } from './webchat/index.ts';
 
 const SHUTDOWN_TIMEOUT_MS = 15_000;
 
@@ -20,17 +24,31 @@ async function main(config: Config) {
 	if (config.seedDemo && (await storage.countUsers()) === 0) {
 		await seedDemoWorkspace(storage, (line) => log.info(line));
 	}
-	const sync = createSync(config, storage, log);
+	const snoozeExpiry = new SnoozeExpiryJob(storage, log.child('snooze'));
+	const files = await createFiles(config, storage);
+	const channels = createChannels(config, storage, log.child('channels'), files.inboundAttachments);
+	const sync = createSync(config, storage, log, [snoozeExpiry, channels.extension]);
+	const webchat = createWebchat({
+		hocuspocus: sync.hocuspocus,
+		storage,
+		files: files.service,
+		attachments: files.inboundAttachments,
+		appOrigin: config.appOrigin,
+		log: log.child('webchat')
+	});
 	const server = http.createServer(
 		createRequestHandler({
 			storage,
 			staticDir: config.staticDir,
 			appOrigin: config.appOrigin,
 			closeSession: sync.closeSession,
-			log: log.child('http')
+			log: log.child('http'),
+			routes: [...channels.start(sync.hocuspocus), ...files.routes, ...webchat.routes]
 		})
 	);
-	server.on('upgrade', sync.handleUpgrade);
+	server.on('upgrade', (request, socket, head) => {
+		if (!webchat.handleUpgrade(request, socket, head)) sync.handleUpgrade(request, socket, head);
+	});
 
 	let stopping = false;
 	async function shutdown(signal: string) {
@@ -43,6 +61,9 @@ async function main(config: Config) {
 		}, SHUTDOWN_TIMEOUT_MS).unref();
 		server.close();
 		server.closeIdleConnections();
+		await snoozeExpiry.stop();
+		await webchat.close();
+		await channels.close();
 		await sync.close();
 		await storage.close();
 		log.info('stopped');
@@ -56,6 +77,7 @@ async function main(config: Config) {
 		server.listen(config.port, config.host, resolve);
 	});
 	const { port } = server.address() as AddressInfo;
+	void snoozeExpiry.start();
 	log.info(`storage: ${storage.kind}${config.redisUrl ? ', redis fan-out on' : ''}`);
 	// Tests and scripts wait for this exact line.
 	console.log(`Switchboard listening on http://localhost:${port}`);

@@ -26,7 +26,8 @@ export type Sync = {
 
 const UNLOAD_WAIT_MS = 10_000;
 
-export function createSync(config: Config, storage: Storage, log: Logger): Sync {
+/** `jobs`: extensions of server jobs that watch documents as they load (e.g. snooze expiry). */
+export function createSync(config: Config, storage: Storage, log: Logger, jobs: Extension[] = []): Sync {
 	const scheduler = new CompactionScheduler(
 		storage,
 		{ threshold: config.compactThreshold, idleMs: config.compactIdleMs },
@@ -37,6 +38,7 @@ export function createSync(config: Config, storage: Storage, log: Logger): Sync 
 		new StorageExtension(storage, scheduler, log.child('storage'))
 	];
 	if (config.redisUrl) extensions.push(createRedisExtension(config.redisUrl));
+	extensions.push(...jobs);
 
 	// Defaults kept on purpose (see notes-hocuspocus-3.4): gc on, debounce 2 s / max 10 s
 	// (only schedules compaction here), unloadImmediately, 30 s ping timeout.
