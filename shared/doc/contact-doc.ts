@@ -79,9 +79,20 @@ export interface DeliveryStatus extends DeliveryRecord {
 }
 
 export function readDelivery(doc: Y.Doc, messageId: string): DeliveryStatus | null {
+	return deliveryOf(contactMaps(doc).delivery.entries(), messageId);
+}
+
+/** The message id a delivery key belongs to, so a view can index delivery keys by message. */
+export const messageIdOfDeliveryKey = (key: string) => key.slice(0, Math.max(0, key.indexOf(KEY_SEPARATOR)));
+
+/**
+ * `readDelivery` over given entries (other messages' keys are skipped): a view that groups the
+ * delivery map by message once reads each message's status without scanning the whole map.
+ */
+export function deliveryOf(entries: Iterable<[string, unknown]>, messageId: string): DeliveryStatus | null {
 	const prefix = messageId + KEY_SEPARATOR;
 	let best: DeliveryStatus | null = null;
-	for (const [key, value] of contactMaps(doc).delivery.entries()) {
+	for (const [key, value] of entries) {
 		if (!key.startsWith(prefix)) continue;
 		const [attemptText, stateText] = key.slice(prefix.length).split(KEY_SEPARATOR);
 		const attempt = Number(attemptText);

@@ -53,30 +53,41 @@ async function signIn(email: string): Promise<Page> {
 	return page;
 }
 
-const row = (page: Page, contactId: string) => page.locator(`li[data-contact-id="${contactId}"]`);
+const row = (page: Page, contactId: string) => page.locator(`#contact-list [data-contact-id="${contactId}"]`);
 const syncIndicator = (page: Page) => page.getByRole('status').filter({ has: page.locator('.dot') });
 
 async function showAll(page: Page) {
-	await page.getByRole('tab', { name: /^All/ }).click();
-	await page.locator('[role=tab][data-tab=all][aria-selected=true]').waitFor(WAIT);
+	await page.locator('[data-segment-selector]').click();
+	await page.getByRole('menuitemradio', { name: 'All', exact: true }).click();
+	await page.locator('[data-list-caption] strong', { hasText: /^All$/ }).waitFor(WAIT);
+}
+
+/** Opens a contact and waits for its conversation header (triage lives there, not in the row). */
+async function openConversation(page: Page, contactId: string) {
+	await row(page, contactId).click();
+	await page.locator(`section[aria-label="Conversation"][data-contact="${contactId}"] header h2`).waitFor(WAIT);
 }
 
 describe('two agents in two browsers', () => {
 	it('see each other live, and keep working with the server down', { timeout: 90_000 }, async () => {
 		const [ana, ben] = await Promise.all([signIn('ana@demo.test'), signIn('ben@demo.test')]);
 		await Promise.all([showAll(ana), showAll(ben)]);
-		const anaName = await ana.evaluate(async () => (await (await fetch('/api/auth/me')).json()).user.name as string);
+		const anaId = await ana.evaluate(async () => (await (await fetch('/api/auth/me')).json()).user.id as string);
 
 		// An open, unassigned contact, as Ana sees it.
-		const target = ana.locator('li[data-contact-id][data-status=open]:has([data-assignee=""])').first();
+		const target = ana.locator('#contact-list [data-contact-id][data-status=open][data-assignee=""]').first();
 		const contactId = await target.getAttribute('data-contact-id');
 		if (!contactId) throw new Error('the demo workspace has no open unassigned contact');
 		await row(ben, contactId).waitFor(WAIT);
 
-		// Ana assigns it to herself; Ben's list shows her name without a reload.
-		await target.getByRole('button', { name: /Assign to me/ }).click();
-		await row(ana, contactId).locator('.assignee', { hasText: 'You' }).waitFor(WAIT);
-		await row(ben, contactId).locator('.assignee', { hasText: anaName }).waitFor(WAIT);
+		// Ana assigns it to herself; Ben's list shows it assigned to her without a reload.
+		await openConversation(ana, contactId);
+		await ana.getByRole('button', { name: /Change assignment/ }).click();
+		await ana.getByRole('menuitem', { name: 'Assign to me' }).click();
+		await ana.locator(`#contact-list [data-contact-id="${contactId}"][data-assignee="${anaId}"]`).waitFor(WAIT);
+		await ben.locator(`#contact-list [data-contact-id="${contactId}"][data-assignee="${anaId}"]`).waitFor(WAIT);
+		// Ben opens it while online, so its conversation is on his device for the offline part.
+		await openConversation(ben, contactId);
 
 		// Ben's app shell is cached and everything he has is acknowledged; then the server goes away.
 		await ben.evaluate(async () => void (await navigator.serviceWorker.ready));
@@ -87,16 +98,16 @@ describe('two agents in two browsers', () => {
 		await ben.reload();
 		await syncIndicator(ben).and(ben.locator('[data-status=offline]')).waitFor(WAIT);
 		await showAll(ben);
-		await row(ben, contactId).locator('.assignee', { hasText: anaName }).waitFor(WAIT);
+		await ben.locator(`#contact-list [data-contact-id="${contactId}"][data-assignee="${anaId}"]`).waitFor(WAIT);
 
 		// An action offline applies at once and waits for the server.
-		await row(ben, contactId).getByRole('button', { name: /Mark done/ }).click();
-		await ben.locator(`li[data-contact-id="${contactId}"][data-status=done]`).waitFor(WAIT);
+		await ben.getByRole('button', { name: 'Mark Done' }).click();
+		await ben.locator(`#contact-list [data-contact-id="${contactId}"][data-status=done]`).waitFor(WAIT);
 		await expect(syncIndicator(ben).textContent()).resolves.toContain('1 change waiting');
 
 		// The server comes back: Ben's change reaches Ana, and nothing is left waiting.
 		await server.restart();
-		await ana.locator(`li[data-contact-id="${contactId}"][data-status=done]`).waitFor(RECONNECT);
+		await ana.locator(`#contact-list [data-contact-id="${contactId}"][data-status=done]`).waitFor(RECONNECT);
 		await syncIndicator(ben).and(ben.locator('[data-status=online][data-waiting="0"]')).waitFor(RECONNECT);
 	});
 });

@@ -1,28 +1,24 @@
 import type * as Y from 'yjs';
-import { readContactSummaries, readMarkers } from '$shared/doc/index.ts';
-import {
-	filterContacts,
-	indicatorState,
-	listFilter,
-	sortByRecent,
-	unreadCount,
-	type IndicatorState
-} from '$shared/query/index.ts';
-import type { ContactSummary } from '$shared/schemas/index.ts';
-import { INBOX_TABS, tabFilter, type InboxTab } from './contact-tabs.ts';
+import { SvelteMap } from 'svelte/reactivity';
+import { filterContacts, listFilter, unreadCount } from '$shared/query/index.ts';
+import type { ContactSummary, SegmentFilter } from '$shared/schemas/index.ts';
+import { IndicatorCounter } from './contact-list-counts.ts';
+import { ReadMarkers } from './contact-list-markers.ts';
+import { patchSorted, sortAll, worthPatching } from './contact-list-order.ts';
+import { ShardRows, type RowChange } from './contact-list-shards.ts';
+import type { IndicatorCounts } from './contact-tabs.ts';
 import { FrameBatch, type Scheduler } from './frame.ts';
 
-// The contact list over the 64 index shards and the agent's read markers. Each shard's rows are
-// read with `readContactSummaries` only when that shard changed; all changes within a frame cost
-// one refresh. The view gets plain frozen arrays ($state.raw): rows are replaced, never mutated.
+// The contact list over the 64 index shards and the agent's read markers, built to stay fast
+// with 50,000 contacts. Per frame, only the contacts whose keys changed are re-read
+// (ShardRows), the sorted list is patched for them instead of sorted again, and New and Mine
+// are counted by difference. Unread counts are not stored in the rows: reading a contact moves
+// one marker (ReadMarkers) and re-sorts nothing; a row asks `unread(row)` when it renders.
+// The clock the lists filter by moves only when a snooze ends, so between those moments a
+// row's membership depends on the row alone and counting by difference stays exact.
 
-export interface ContactRow extends ContactSummary {
-	/** Incoming messages after this agent's read marker. */
-	unread: number;
-}
-
-/** Per tab: how many contacts it lists, and orange when any of them has unread messages. */
-export type TabCounts = Record<InboxTab, IndicatorState>;
+/** A row of the list: the index's summary of one contact. */
+export type ContactRow = ContactSummary;
 
 export interface ContactListOptions {
 	schedule?: Scheduler;
@@ -30,122 +26,140 @@ export interface ContactListOptions {
 }
 
 export class ContactListStore {
-	readonly #shards: readonly Y.Doc[];
-	readonly #agent: Y.Doc;
 	readonly #userId: string;
 	readonly #now: () => number;
-	/** Each shard's parsed rows, re-read only when that shard changed. */
-	readonly #summaries: ContactSummary[][];
-	/** The same with this agent's unread counts. */
-	readonly #shardRows: ContactRow[][];
-	// Bookkeeping between frames, deliberately not reactive: views read #rows only.
-	// eslint-disable-next-line svelte/prefer-svelte-reactivity
-	readonly #dirty = new Set<number>();
-	// eslint-disable-next-line svelte/prefer-svelte-reactivity
-	#markers = new Map<string, number>();
-	#markersDirty = true;
+	readonly #shards: ShardRows[];
+	readonly #markers: ReadMarkers;
+	readonly #counter: IndicatorCounter;
 	readonly #batch: FrameBatch;
-	readonly #unsubscribe: (() => void)[] = [];
+	#wake: ReturnType<typeof setTimeout> | null = null;
+	#nextWake = Infinity;
 
-	#rows = $state.raw<ContactRow[]>([]);
-	#tab = $state<InboxTab>('new');
-	/** The clock the lists filter by; ticks each minute so a snooze that ends shows up. */
+	#rows = $state.raw<readonly ContactSummary[]>([]);
+	/** Bumped when markers move: the marker map is updated in place, not copied. */
+	#markerVersion = $state(0);
+	#counts = $state.raw<IndicatorCounts>({ new: { count: 0, color: 'blue' }, mine: { count: 0, color: 'blue' } });
+	/** The clock lists are filtered at. */
 	#time = $state(0);
-	readonly #clock: ReturnType<typeof setInterval>;
-	#counts = $derived(this.#countTabs(this.#rows));
-	// #rows is sorted already and filtering keeps order (and the objects, with their `unread`).
-	#visible = $derived(
-		filterContacts(this.#rows, listFilter(tabFilter(this.#tab)), this.#context()) as ContactRow[]
-	);
+	/** Per contact, so a view of one contact (a conversation header) reacts to that row only. */
+	readonly #byId = new SvelteMap<string, ContactSummary>();
 
 	constructor(shards: readonly Y.Doc[], agent: Y.Doc, userId: string, options: ContactListOptions = {}) {
-		this.#shards = shards;
-		this.#agent = agent;
 		this.#userId = userId;
 		this.#now = options.now ?? Date.now;
 		this.#time = this.#now();
-		this.#clock = setInterval(() => (this.#time = this.#now()), 60_000);
-		this.#summaries = shards.map(() => []);
-		this.#shardRows = shards.map(() => []);
+		this.#counter = new IndicatorCounter(userId);
 		this.#batch = new FrameBatch(() => this.#refresh(), options.schedule);
-		shards.forEach((doc, shard) => {
-			const onUpdate = () => {
-				this.#dirty.add(shard);
-				this.#batch.request();
-			};
-			doc.on('update', onUpdate);
-			this.#unsubscribe.push(() => doc.off('update', onUpdate));
-			this.#dirty.add(shard);
-		});
-		const onMarkers = () => {
-			this.#markersDirty = true;
-			this.#batch.request();
-		};
-		agent.on('update', onMarkers);
-		this.#unsubscribe.push(() => agent.off('update', onMarkers));
+		this.#shards = shards.map((doc) => new ShardRows(doc, () => this.#batch.request()));
+		this.#markers = new ReadMarkers(agent, () => this.#batch.request());
 		// The documents are already loaded from IndexedDB: show them now, not a frame later.
 		this.#refresh();
 	}
 
-	/** Every contact, most recent message first. */
-	get rows(): readonly ContactRow[] {
+	/** Every contact (snoozed ones too), most recent message first. */
+	get rows(): readonly ContactSummary[] {
 		return this.#rows;
 	}
 
-	/** The rows of the selected tab. */
-	get visible(): readonly ContactRow[] {
-		return this.#visible;
+	/** This agent's read markers by contact id. */
+	get markers(): ReadonlyMap<string, number> {
+		void this.#markerVersion;
+		return this.#markers.values;
 	}
 
-	get tab(): InboxTab {
-		return this.#tab;
+	/** The time the lists are filtered at (it moves on when a snooze ends). */
+	get time(): number {
+		return this.#time;
 	}
 
-	set tab(tab: InboxTab) {
-		this.#tab = tab;
-	}
-
-	get counts(): TabCounts {
+	/** New and Mine: how many contacts each lists, orange when any of them is unread. */
+	get counts(): IndicatorCounts {
 		return this.#counts;
 	}
 
+	/** One contact's row, reactive to that contact only. */
+	row(contactId: string): ContactSummary | undefined {
+		return this.#byId.get(contactId);
+	}
+
+	/** Incoming messages this agent has not read. */
+	unread(row: ContactSummary): number {
+		void this.#markerVersion;
+		return unreadCount(row, this.#markers.get(row.id));
+	}
+
+	/**
+	 * The rows a list with this filter shows (snoozed hidden unless it asks for them), newest
+	 * first: `listContacts` of shared/query, on rows that are sorted already.
+	 */
+	view(filter: SegmentFilter): ContactSummary[] {
+		return filterContacts(this.#rows, listFilter(filter), { me: this.#userId, now: this.#time });
+	}
+
 	#refresh(): void {
-		if (this.#dirty.size === 0 && !this.#markersDirty) return;
-		for (const shard of this.#dirty) {
-			const doc = this.#shards[shard];
-			if (doc) this.#summaries[shard] = readContactSummaries(doc);
+		const time = this.#time;
+		const marker = (id: string) => this.#markers.get(id);
+		// Markers first, against the rows as the counter last saw them.
+		const markerChanges = this.#markers.pending ? this.#markers.refresh() : [];
+		for (const { contactId, before } of markerChanges) {
+			const row = this.#byId.get(contactId);
+			if (!row) continue;
+			this.#counter.remove(row, before, time);
+			this.#counter.add(row, marker(contactId), time);
 		}
-		if (this.#markersDirty) {
-			this.#markers = readMarkers(this.#agent);
-			this.#markersDirty = false;
-			// Any row's unread count may have moved; the documents need no re-reading for that.
-			this.#summaries.forEach((_, shard) => this.#dirty.add(shard));
+		const changes: RowChange[] = [];
+		for (const shard of this.#shards) {
+			if (shard.pending) for (const change of shard.refresh()) changes.push(change);
 		}
-		for (const shard of this.#dirty) {
-			this.#shardRows[shard] = (this.#summaries[shard] ?? []).map((summary) => this.#withUnread(summary));
+		if (changes.length > 0) {
+			const full = this.#rows.length === 0 || !worthPatching(this.#rows.length, changes.length);
+			this.#rows = full ? sortAll(this.#shards.map((shard) => shard.rows)) : patchSorted(this.#rows, changes);
+			for (const { before, after } of changes) {
+				if (before) {
+					this.#counter.remove(before, marker(before.id), time);
+					if (!after) this.#byId.delete(before.id);
+				}
+				if (after) {
+					this.#counter.add(after, marker(after.id), time);
+					this.#byId.set(after.id, after);
+					if (after.snoozedUntil !== null && after.snoozedUntil > time && after.snoozedUntil < this.#nextWake) {
+						this.#scheduleWake(after.snoozedUntil);
+					}
+				}
+			}
 		}
-		this.#dirty.clear();
-		this.#rows = sortByRecent(this.#shardRows.flat()) as ContactRow[];
+		if (markerChanges.length > 0) this.#markerVersion++;
+		if (markerChanges.length > 0 || changes.length > 0) this.#counts = this.#counter.snapshot();
 	}
 
-	#withUnread(summary: ContactSummary): ContactRow {
-		return Object.freeze({ ...summary, unread: unreadCount(summary, this.#markers.get(summary.id) ?? 0) });
+	/** At `at` (a snooze ends), the clock moves on and everything time-dependent is recounted. */
+	#scheduleWake(at: number): void {
+		if (this.#wake !== null) clearTimeout(this.#wake);
+		this.#nextWake = at;
+		// setTimeout holds at most ~24.8 days; a longer snooze is looked at again then.
+		const delay = Math.min(Math.max(0, at - this.#now()) + 1, 2 ** 31 - 1);
+		this.#wake = setTimeout(() => this.#tick(), delay);
 	}
 
-	#context() {
-		return { me: this.#userId, now: this.#time, markers: this.#markers };
-	}
-
-	#countTabs(rows: readonly ContactRow[]): TabCounts {
-		const context = this.#context();
-		const counts = {} as TabCounts;
-		for (const tab of INBOX_TABS) counts[tab] = indicatorState(rows, tabFilter(tab), context);
-		return counts;
+	#tick(): void {
+		this.#wake = null;
+		this.#nextWake = Infinity;
+		const now = this.#now();
+		this.#time = now;
+		this.#counter.reset(this.#rows, (id) => this.#markers.get(id), now);
+		this.#counts = this.#counter.snapshot();
+		let next = Infinity;
+		for (const row of this.#rows) {
+			const until = row.snoozedUntil;
+			if (until !== null && until > now && until < next) next = until;
+		}
+		if (next !== Infinity) this.#scheduleWake(next);
 	}
 
 	destroy(): void {
-		clearInterval(this.#clock);
+		if (this.#wake !== null) clearTimeout(this.#wake);
 		this.#batch.stop();
-		for (const off of this.#unsubscribe) off();
+		this.#markers.destroy();
+		for (const shard of this.#shards) shard.destroy();
 	}
 }

@@ -1,12 +1,15 @@
-import { predefinedFilter, type PredefinedSegmentId } from '$shared/query/index.ts';
+import { predefinedFilter, type IndicatorState, type PredefinedSegmentId } from '$shared/query/index.ts';
 import type { SegmentFilter } from '$shared/schemas/index.ts';
 
-// The list's tabs are three of the predefined segments in shared/query, so the counts and rows
-// here match every other list (and the API) exactly.
+// The two main filters of the list, New and Mine, carry notification indicators. They are
+// predefined segments of shared/query, so their counts match their lists (and the API) exactly.
 
-export const INBOX_TABS = ['new', 'mine', 'all'] as const satisfies readonly PredefinedSegmentId[];
-export type InboxTab = (typeof INBOX_TABS)[number];
+export const INDICATOR_FILTERS = ['new', 'mine'] as const satisfies readonly PredefinedSegmentId[];
+export type IndicatorId = (typeof INDICATOR_FILTERS)[number];
 
-export function tabFilter(tab: InboxTab): SegmentFilter {
-	return predefinedFilter(tab);
+/** Per filter: how many contacts it lists, and orange when any of them has unread messages. */
+export type IndicatorCounts = Record<IndicatorId, IndicatorState>;
+
+export function indicatorFilter(id: IndicatorId): SegmentFilter {
+	return predefinedFilter(id);
 }

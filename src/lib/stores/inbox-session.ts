@@ -1,6 +1,7 @@
 import { appDb } from '../sync/app-db.ts';
 import type { Identity, WorkspaceRef } from '../sync/identity.ts';
 import { LocalStore } from '../sync/local-store.ts';
+import { clearLocalSearch, openLocalSearch, type LocalSearch } from '../sync/search-index-session.ts';
 import { logout } from '../sync/session.ts';
 import { WorkspaceClient } from '../sync/workspace-client.ts';
 import { ContactListStore } from './contact-list.svelte.ts';
@@ -17,6 +18,8 @@ export interface Inbox {
 	contacts: ContactListStore;
 	workspaceStore: WorkspaceStore;
 	service: InboxService;
+	/** The local message search index and its feed. */
+	search: LocalSearch;
 }
 
 let current: { key: string; inbox: Promise<Inbox> } | null = null;
@@ -41,7 +44,8 @@ export function openInbox(identity: Identity, options: OpenInboxOptions = {}): P
 			client,
 			contacts: new ContactListStore(client.indexDocs, client.agentDoc, identity.user.id),
 			workspaceStore: new WorkspaceStore(client.workspaceDoc, workspace.name),
-			service: new InboxService(client)
+			service: new InboxService(client),
+			search: openLocalSearch(client, appDb())
 		};
 	})();
 	current = { key, inbox };
@@ -54,6 +58,7 @@ export function openInbox(identity: Identity, options: OpenInboxOptions = {}): P
 async function closeInbox(inbox: Promise<Inbox>): Promise<void> {
 	const opened = await inbox.catch(() => null);
 	if (!opened) return;
+	opened.search.destroy();
 	opened.contacts.destroy();
 	opened.workspaceStore.destroy();
 	await opened.client.destroy();
@@ -73,5 +78,8 @@ export async function signOut(): Promise<void> {
 		await closeInbox(open.inbox);
 	}
 	await logout();
-	if (waiting === 0) await new LocalStore(appDb()).clear();
+	if (waiting === 0) {
+		await new LocalStore(appDb()).clear();
+		await clearLocalSearch(appDb());
+	}
 }

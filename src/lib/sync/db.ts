@@ -12,6 +12,21 @@ export interface UpdateRow {
 	update: Uint8Array;
 }
 
+export interface MessageTextRow {
+	/** `searchKey(doc, at, messageId)`: sorts by document, then time. */
+	key: string;
+	doc: string;
+	text: string;
+	direction: 'in' | 'out';
+	/** Folded words of the text (search-index-text.ts), for prefix lookups. */
+	tokens: string[];
+}
+
+export interface SearchDocRow {
+	doc: string;
+	seq: number;
+}
+
 export interface MetaRow {
 	key: string;
 	value: unknown;
@@ -20,6 +35,10 @@ export interface MetaRow {
 export type SwitchboardDb = Dexie & {
 	updates: EntityTable<UpdateRow, 'seq'>;
 	meta: EntityTable<MetaRow, 'key'>;
+	/** The local message search index (search-index.ts). */
+	messageText: EntityTable<MessageTextRow, 'key'>;
+	/** Per contact document, the last stored update the search index reflects. */
+	searchDocs: EntityTable<SearchDocRow, 'doc'>;
 };
 
 export const DB_NAME = 'switchboard';
@@ -28,5 +47,8 @@ export const DB_NAME = 'switchboard';
 export function openDb(name = DB_NAME, options?: DexieOptions): SwitchboardDb {
 	const db = new Dexie(name, options) as SwitchboardDb;
 	db.version(1).stores({ updates: '++seq, doc', meta: 'key' });
+	// v2: the message search index. The key carries doc, time and id, so a search groups and
+	// orders hits from keys alone and reads only one row per conversation found.
+	db.version(2).stores({ messageText: 'key, doc, *tokens', searchDocs: 'doc' });
 	return db;
 }

@@ -42,6 +42,15 @@ export class PendingActions {
 		return this.#entries.some((entry) => entry.docs.includes(doc));
 	}
 
+	/** When the oldest action still waiting on `doc` was made, or null when none is. */
+	since(doc: string): number | null {
+		let oldest: number | null = null;
+		for (const entry of this.#entries) {
+			if (entry.docs.includes(doc) && (oldest === null || entry.at < oldest)) oldest = entry.at;
+		}
+		return oldest;
+	}
+
 	add(entry: PendingAction): void {
 		this.#entries = [...this.#entries, entry];
 		this.#changed();

@@ -106,6 +106,11 @@ export class ProviderPool {
 		return this.#entries.get(name)?.doc;
 	}
 
+	/** The provider of an open document once attached (its awareness, its sync state). */
+	provider(name: string): HocuspocusProvider | null {
+		return this.#entries.get(name)?.provider ?? null;
+	}
+
 	/** Attached providers, for connection state. */
 	providers(): HocuspocusProvider[] {
 		const out: HocuspocusProvider[] = [];

@@ -82,7 +82,8 @@ export class WorkspaceClient {
 		client.#agentDoc = agentDoc ?? null;
 		client.#indexDocs = indexDocs;
 		// Contact documents holding actions made offline must be attached to send them.
-		for (const name of client.#pending.docs()) void pool.open(name);
+		// Awareness as for any contact document (see contactDocs); pinned ones are open already.
+		for (const name of client.#pending.docs()) void pool.open(name, { awareness: true });
 		return client;
 	}
 
@@ -119,10 +120,23 @@ export class WorkspaceClient {
 		return agentDocName(this.workspaceId, this.userId);
 	}
 
-	/** The contact's index shard and its own document (opened from IndexedDB if needed). */
+	/**
+	 * The contact's index shard and its own document (opened from IndexedDB if needed). Contact
+	 * documents carry awareness: it is how agents see who else has a conversation open and who
+	 * is typing in it. A provider cannot gain awareness later, so every contact opens with it.
+	 */
 	async contactDocs(contactId: string): Promise<ContactDocPair> {
-		const contact = await this.pool.open(this.contactDocName(contactId));
+		const contact = await this.pool.open(this.contactDocName(contactId), { awareness: true });
 		return { index: this.indexDoc(contactId), contact };
+	}
+
+	/**
+	 * When this user's oldest action on `docName` that the server has not acknowledged was made
+	 * (kept across reloads), or null when the server has everything: what a view needs to tell
+	 * a message still on this device from one already on the server.
+	 */
+	waitingSince(docName: string): number | null {
+		return this.#pending.since(docName);
 	}
 
 	/** Counts a user action as waiting until the server acknowledges every document it changed. */

@@ -1,0 +1,25 @@
+import type { SwitchboardDb } from './db.ts';
+import { SearchIndexFeed } from './search-index-feed.ts';
+import { clearSearchTables, MessageSearchIndex } from './search-index.ts';
+import type { WorkspaceClient } from './workspace-client.ts';
+
+// The local search of one open workspace: the index and the feed that keeps it current,
+// started with the workspace client and stopped with it.
+
+export interface LocalSearch {
+	index: MessageSearchIndex;
+	feed: SearchIndexFeed;
+	destroy(): void;
+}
+
+export function openLocalSearch(client: WorkspaceClient, db: SwitchboardDb): LocalSearch {
+	const index = new MessageSearchIndex(db, client.workspaceId);
+	// An open document is read in memory; others are decoded from their stored rows.
+	const feed = new SearchIndexFeed(index, { openDoc: (name) => client.pool.get(name) });
+	// In the background: documents stored while no feed ran (another tab, an older app).
+	feed.catchUp().catch((error: unknown) => console.error('switchboard: search index catch-up failed', error));
+	return { index, feed, destroy: () => feed.destroy() };
+}
+
+/** Forgets every indexed message, of every workspace (log-out on a shared computer). */
+export const clearLocalSearch = clearSearchTables;
