@@ -32,7 +32,13 @@ function run(cmd, args) {
 function summary() {
 	try {
 		const json = JSON.parse(readFileSync(report, 'utf8'));
-		return `Tests: ${json.numPassedTests} passed, ${json.numFailedTests} failed, ${json.numPendingTests + json.numTodoTests} skipped`;
+		// A file that fails to load or errors outside a test counts as one failure: vitest's
+		// own test counts leave it out.
+		const brokenFiles = json.testResults.filter(
+			(file) => file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed')
+		).length;
+		const failed = json.numFailedTests + brokenFiles;
+		return `Tests: ${json.numPassedTests} passed, ${failed} failed, ${json.numPendingTests + json.numTodoTests} skipped`;
 	} catch {
 		return null;
 	}
