@@ -9,6 +9,7 @@ import { AccessExtension } from './access-extension.ts';
 import { CompactionScheduler } from './compaction-scheduler.ts';
 import { createRedisExtension } from './redis-extension.ts';
 import { SocketRegistry } from './socket-registry.ts';
+import { StaleUnloadGuard } from './stale-unload-guard.ts';
 import { StorageExtension } from './storage-extension.ts';
 import { createUpgradeHandler, type UpgradeHandler } from './upgrade.ts';
 
@@ -34,6 +35,7 @@ export function createSync(config: Config, storage: Storage, log: Logger, jobs: 
 		log.child('compaction')
 	);
 	const extensions: Extension[] = [
+		new StaleUnloadGuard(),
 		new AccessExtension(storage, log.child('access')),
 		new StorageExtension(storage, scheduler, log.child('storage'))
 	];

@@ -95,6 +95,12 @@ export const widgetMessageSchema = z.discriminatedUnion('type', [
 	/** Host → chat: the page the visitor is on (on load, and on every change of its URL). */
 	z.object({ type: z.literal('switchboard:page'), url: z.string().max(2048), title: z.string().max(300).optional() }),
 	/** Host → chat: the panel was opened or closed by the launcher. */
-	z.object({ type: z.literal('switchboard:visible'), visible: z.boolean() })
+	z.object({ type: z.literal('switchboard:visible'), visible: z.boolean() }),
+	/**
+	 * Host → chat, answering its "ready": the visitor's session as the widget keeps it in the
+	 * host site's own storage (null: none). Browsers keep storage from an iframe of another
+	 * site away from it (third-party storage blocking), so the widget holds it for the chat.
+	 */
+	z.object({ type: z.literal('switchboard:session'), session: visitorSessionSchema.nullable() })
 ]);
 export type WidgetMessage = z.infer<typeof widgetMessageSchema>;

@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Locator, Page, WebSocketRoute } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, DEMO_AGENTS, launchBrowser, openContact, RECONNECT, signIn, WAIT } from '../helpers/browser.ts';
+import { assertBuilt, DEMO_AGENTS, goOffline, goOnline, launchBrowser, openContact, RECONNECT, signIn, WAIT } from '../helpers/browser.ts';
 import { TestServer } from '../helpers/test-server.ts';
 
 // The conversation column in real Chromium against the real server, with two demo agents in
@@ -21,66 +21,19 @@ afterAll(async () => {
 	await server?.dispose();
 });
 
-/**
- * Takes one agent's browser off the network and back. Playwright's `setOffline` fails HTTP but
- * leaves WebSockets alone (microsoft/playwright#4910), so the sync socket is routed through
- * Playwright too: while offline, open sockets are closed and new ones are closed at once.
- */
-class Network {
-	readonly #context: BrowserContext;
-	readonly #sockets = new Set<WebSocketRoute>();
-	#offline = false;
-
-	constructor(context: BrowserContext) {
-		this.#context = context;
-	}
-
-	async install(): Promise<void> {
-		await this.#context.routeWebSocket(/\/sync$/, (socket) => {
-			if (this.#offline) return void socket.close({ code: 1006, reason: 'offline' });
-			const server = socket.connectToServer();
-			this.#sockets.add(socket);
-			socket.onClose(() => {
-				this.#sockets.delete(socket);
-				void server.close();
-			});
-			server.onClose(() => {
-				this.#sockets.delete(socket);
-				void socket.close();
-			});
-		});
-	}
-
-	async offline(): Promise<void> {
-		this.#offline = true;
-		await this.#context.setOffline(true);
-		for (const socket of [...this.#sockets]) await socket.close({ code: 1006, reason: 'offline' });
-	}
-
-	async online(): Promise<void> {
-		this.#offline = false;
-		await this.#context.setOffline(false);
-	}
-}
-
 interface Agent {
 	context: BrowserContext;
 	page: Page;
 	name: string;
-	network: Network;
 	/** Every URL the page requested, to prove nothing left for the internet. */
 	requests: string[];
 }
 
 async function agent(email: string): Promise<Agent> {
 	const { page, context, name } = await signIn(browser, server, email, { viewport: { width: 1280, height: 800 } });
-	// Routes apply to sockets opened from now on: every test opens its conversation by URL,
-	// which loads the app again.
-	const network = new Network(context);
-	await network.install();
 	const requests: string[] = [];
 	page.on('request', (request) => requests.push(request.url()));
-	return { context, page, name, network, requests };
+	return { context, page, name, requests };
 }
 
 /** Opens a contact by URL and waits for its conversation (header and history) to show. */
@@ -224,7 +177,7 @@ describe('the conversation column', () => {
 		const benPane = await openConversation(ben.page, contactId);
 		const text = `Sent while offline ${Date.now()}`;
 
-		await ana.network.offline();
+		await goOffline(ana.context);
 		await ana.page.locator('[data-status=offline]').first().waitFor(WAIT);
 		await composer(anaPane).fill(text);
 		await composer(anaPane).press('Enter');
@@ -238,7 +191,7 @@ describe('the conversation column', () => {
 		await ben.page.locator('[data-status=online]').first().waitFor(WAIT);
 		await expect(outgoing(benPane, text).count()).resolves.toBe(0);
 
-		await ana.network.online();
+		await goOnline(ana.context);
 		await outgoing(benPane, text).waitFor(RECONNECT);
 		await ana.page.locator('[data-status=online][data-waiting="0"]').first().waitFor(WAIT);
 		// On the server now: no longer "waiting to sync" (queued for the channel, or already sent).

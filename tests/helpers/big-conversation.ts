@@ -39,9 +39,42 @@ async function loadDoc(storage: Storage, name: string): Promise<Y.Doc> {
 }
 
 /**
- * Alternating incoming and outgoing messages a minute apart, ending now, the outgoing ones by
- * the first demo agent and read by the contact. Written into a seeded demo DATA_DIR, then the server starts on it.
+ * Adds the long conversation to a seeded workspace in `storage`: alternating incoming and
+ * outgoing messages a minute apart, ending at `now`, the outgoing ones by `agentId` and read
+ * by the contact. Also used by the browser benchmarks (bench/browser) on their big workspace.
  */
+export async function writeBigConversation(
+	storage: Storage,
+	workspaceId: string,
+	agentId: string,
+	{ messages = 10_000, now = Date.now() }: { messages?: number; now?: number } = {}
+): Promise<void> {
+	const indexName = indexDocName(workspaceId, shardOf(BIG_CONTACT_ID));
+	const index = await loadDoc(storage, indexName);
+	const before = Y.encodeStateVector(index);
+	const contact = new Y.Doc();
+	let clock = now - (messages + 5) * 60_000;
+	let ids = 0;
+	const env: ActionEnv = { now: () => clock, newId: () => `big${++ids}` };
+	const docs = { index, contact };
+	createContact(docs, { contactId: BIG_CONTACT_ID, channel: 'whatsapp', name: BIG_CONTACT_NAME, createdAt: clock }, systemActor, env);
+	const actor = userActor(agentId);
+	for (let n = 1; n <= messages; n++) {
+		clock += 60_000;
+		if (n % 2 === 1) {
+			recordInboundMessage(docs, { contactId: BIG_CONTACT_ID, providerMessageId: `big-${n}`, text: textOf(n), at: clock }, systemActor, env);
+		} else {
+			const messageId = `big-out-${n}`;
+			sendMessage(docs, { contactId: BIG_CONTACT_ID, messageId, text: textOf(n) }, actor, env);
+			// Long since read by the contact: the server's delivery worker has nothing to send.
+			setDeliveryStatus(docs, { contactId: BIG_CONTACT_ID, messageId, attempt: 1, state: 'read' }, systemActor, env);
+		}
+	}
+	await storage.appendUpdate(contactDocName(workspaceId, BIG_CONTACT_ID), Y.encodeStateAsUpdate(contact));
+	await storage.appendUpdate(indexName, Y.encodeStateAsUpdate(index, before));
+}
+
+/** A seeded demo DATA_DIR with the long conversation written into it, then the server started on it. */
 export async function startBigConversationServer(messages = 10_000): Promise<BigConversationServer> {
 	const dataDir = await mkdtemp(path.join(tmpdir(), 'switchboard-big-'));
 	const storage = openSqliteStorage({ dataDir, log: createLogger('big-conversation') });
@@ -52,30 +85,7 @@ export async function startBigConversationServer(messages = 10_000): Promise<Big
 		workspaceId = seeded.workspaceId;
 		const agent = seeded.agents[0];
 		if (!agent) throw new Error('the demo seed has no agents');
-
-		const indexName = indexDocName(workspaceId, shardOf(BIG_CONTACT_ID));
-		const index = await loadDoc(storage, indexName);
-		const before = Y.encodeStateVector(index);
-		const contact = new Y.Doc();
-		let clock = now - (messages + 5) * 60_000;
-		let ids = 0;
-		const env: ActionEnv = { now: () => clock, newId: () => `big${++ids}` };
-		const docs = { index, contact };
-		createContact(docs, { contactId: BIG_CONTACT_ID, channel: 'whatsapp', name: BIG_CONTACT_NAME, createdAt: clock }, systemActor, env);
-		const actor = userActor(agent.id);
-		for (let n = 1; n <= messages; n++) {
-			clock += 60_000;
-			if (n % 2 === 1) {
-				recordInboundMessage(docs, { contactId: BIG_CONTACT_ID, providerMessageId: `big-${n}`, text: textOf(n), at: clock }, systemActor, env);
-			} else {
-				const messageId = `big-out-${n}`;
-				sendMessage(docs, { contactId: BIG_CONTACT_ID, messageId, text: textOf(n) }, actor, env);
-				// Long since read by the contact: the server's delivery worker has nothing to send.
-				setDeliveryStatus(docs, { contactId: BIG_CONTACT_ID, messageId, attempt: 1, state: 'read' }, systemActor, env);
-			}
-		}
-		await storage.appendUpdate(contactDocName(workspaceId, BIG_CONTACT_ID), Y.encodeStateAsUpdate(contact));
-		await storage.appendUpdate(indexName, Y.encodeStateAsUpdate(index, before));
+		await writeBigConversation(storage, workspaceId, agent.id, { messages, now });
 	} finally {
 		await storage.close();
 	}

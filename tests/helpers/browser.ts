@@ -3,7 +3,7 @@
 // open a contact). The app must be built first (`npm run build`; `npm test` does it).
 // Every wait is a condition with a deadline, never a fixed sleep.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page, type WebSocketRoute } from 'playwright-core';
 import type { TestServer } from './test-server.ts';
 
 const BUILD = new URL('../../build/', import.meta.url);
@@ -52,6 +52,8 @@ export interface AgentPage {
 /** A fresh browser context (its own cookies and IndexedDB), logged in through the form, on /inbox. */
 export async function signIn(browser: Browser, server: TestServer, email: string, options: AgentOptions = {}): Promise<AgentPage> {
 	const context = await browser.newContext({ baseURL: server.url, viewport: options.viewport ?? { width: 1280, height: 720 } });
+	// Before the app opens its socket, so goOffline can cut it later.
+	await allowOffline(context);
 	const page = await context.newPage();
 	await page.goto('/');
 	await page.waitForURL('**/login', WAIT);
@@ -88,4 +90,73 @@ export function renderedIds(page: Page): Promise<string[]> {
 	return page
 		.locator('#contact-list [data-contact-id]')
 		.evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.contactId ?? ''));
+}
+
+/**
+ * Takes a browser context off the network and back. Playwright's `setOffline` fails HTTP but
+ * leaves WebSockets open (microsoft/playwright#4910), so the sync socket is routed through
+ * Playwright too: while offline, open sockets are closed and new ones are refused at once.
+ * Routing applies only to sockets opened after it is installed: signIn installs it before the
+ * app first loads.
+ */
+class Network {
+	readonly #context: BrowserContext;
+	readonly #sockets = new Set<WebSocketRoute>();
+	#offline = false;
+
+	constructor(context: BrowserContext) {
+		this.#context = context;
+	}
+
+	async install(): Promise<void> {
+		await this.#context.routeWebSocket(/\/sync$/, (socket) => {
+			if (this.#offline) return void socket.close({ code: 1006, reason: 'offline' });
+			const server = socket.connectToServer();
+			this.#sockets.add(socket);
+			socket.onClose(() => {
+				this.#sockets.delete(socket);
+				void server.close();
+			});
+			server.onClose(() => {
+				this.#sockets.delete(socket);
+				void socket.close();
+			});
+		});
+	}
+
+	async offline(): Promise<void> {
+		this.#offline = true;
+		await this.#context.setOffline(true);
+		for (const socket of [...this.#sockets]) await socket.close({ code: 1006, reason: 'offline' });
+	}
+
+	async online(): Promise<void> {
+		this.#offline = false;
+		await this.#context.setOffline(false);
+	}
+}
+
+const networks = new WeakMap<BrowserContext, Network>();
+
+/** Routes the context's sync sockets so goOffline can cut them; call before the app loads (signIn does). */
+export async function allowOffline(context: BrowserContext): Promise<void> {
+	if (networks.has(context)) return;
+	const network = new Network(context);
+	networks.set(context, network);
+	await network.install();
+}
+
+function networkOf(context: BrowserContext): Network {
+	const network = networks.get(context);
+	if (!network) throw new Error('this context\'s sockets are not routed: sign in with signIn, or call allowOffline before the app loads');
+	return network;
+}
+
+/** Really offline: HTTP fails and the sync socket is closed, and stays closed until goOnline. */
+export function goOffline(context: BrowserContext): Promise<void> {
+	return networkOf(context).offline();
+}
+
+export function goOnline(context: BrowserContext): Promise<void> {
+	return networkOf(context).online();
 }

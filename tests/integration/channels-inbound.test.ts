@@ -114,7 +114,7 @@ describe('payloads', () => {
 		expect(answer).toMatchObject({ status: 413, body: { error: 'payload_too_large' } });
 	});
 
-	it('keeps attachment metadata from URL and base64 attachments', async () => {
+	it('stores base64 attachments, and describes a URL that cannot be fetched', async () => {
 		const raw = inboundBody({ id: 'files', name: 'File Sender' }, '', {
 			attachments: [
 				{ name: 'photo.jpg', mime: 'image/jpeg', url: 'https://cdn.example.test/photo.jpg', size: 2048 },
@@ -126,9 +126,11 @@ describe('payloads', () => {
 		const view = await ContactView.open(server, owner, answer.body.contactId as string);
 		try {
 			await waitUntil(() => view.messages().length === 1, { what: 'the message with files' });
+			// Fetching and storing is tests/integration/files-inbound.test.ts's subject; here the
+			// host does not exist, so the message keeps the file's description and the reason.
 			expect(view.messages()[0]?.attachments).toEqual([
-				{ id: expect.stringMatching(/^in_/), name: 'photo.jpg', mime: 'image/jpeg', size: 2048 },
-				{ id: expect.stringMatching(/^in_/), name: 'note.txt', mime: 'text/plain', size: 17 }
+				{ id: expect.stringMatching(/^in_/), name: 'photo.jpg', mime: 'image/jpeg', size: 2048, unavailable: 'cdn.example.test does not exist' },
+				{ id: expect.not.stringMatching(/^in_/), name: 'note.txt', mime: 'text/plain', size: 17 }
 			]);
 		} finally {
 			view.destroy();

@@ -19,6 +19,8 @@ export class ShardRows {
 	readonly #doc: Y.Doc;
 	readonly #maps: ReadonlySet<unknown>;
 	readonly #rows = new Map<string, ContactSummary>();
+	/** Rows from a snapshot (rows-snapshot.ts), handed on by the next refresh, before the document is read. */
+	#seeded: readonly ContactSummary[] | null = null;
 	#dirty = new Set<string>();
 	#full = true;
 	readonly #onChange: () => void;
@@ -51,12 +53,37 @@ export class ShardRows {
 	}
 
 	get pending(): boolean {
-		return this.#full || this.#dirty.size > 0;
+		return this.#seeded !== null || this.#full || this.#dirty.size > 0;
+	}
+
+	/**
+	 * Starts from a snapshot's rows while the document is still loading: they are the rows until
+	 * `loaded` is called, which reads the whole document and keeps only what really differs.
+	 */
+	seed(rows: readonly ContactSummary[]): void {
+		this.#seeded = rows;
+		this.#full = false;
+		this.#dirty.clear();
+	}
+
+	/** The document has loaded: read all of it at the next refresh. */
+	loaded(): void {
+		this.#full = true;
+		this.#onChange();
 	}
 
 	/** Re-reads what changed since the last call; returns the rows that really differ. */
 	refresh(): RowChange[] {
 		const changes: RowChange[] = [];
+		if (this.#seeded) {
+			// Snapshot rows were written from the shared reader's rows: each is a fresh object.
+			for (const row of this.#seeded) {
+				const before = this.#rows.get(row.id) ?? null;
+				this.#rows.set(row.id, row);
+				changes.push({ before, after: row });
+			}
+			this.#seeded = null;
+		}
 		if (this.#full) {
 			this.#full = false;
 			this.#dirty.clear();

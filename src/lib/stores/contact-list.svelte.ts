@@ -23,6 +23,11 @@ export type ContactRow = ContactSummary;
 export interface ContactListOptions {
 	schedule?: Scheduler;
 	now?: () => number;
+	/**
+	 * Rows to show while the shards are still loading (rows-snapshot.ts), per shard, and per
+	 * shard when it has loaded: then its document is read and only real differences change the list.
+	 */
+	initial?: { shards: readonly (readonly ContactSummary[])[]; loaded: readonly Promise<unknown>[] };
 }
 
 export class ContactListStore {
@@ -52,6 +57,13 @@ export class ContactListStore {
 		this.#batch = new FrameBatch(() => this.#refresh(), options.schedule);
 		this.#shards = shards.map((doc) => new ShardRows(doc, () => this.#batch.request()));
 		this.#markers = new ReadMarkers(agent, () => this.#batch.request());
+		const initial = options.initial;
+		if (initial) {
+			this.#shards.forEach((shard, i) => {
+				shard.seed(initial.shards[i] ?? []);
+				void initial.loaded[i]?.then(() => shard.loaded());
+			});
+		}
 		// The documents are already loaded from IndexedDB: show them now, not a frame later.
 		this.#refresh();
 	}

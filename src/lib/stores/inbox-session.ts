@@ -1,9 +1,13 @@
 import { appDb } from '../sync/app-db.ts';
 import type { Identity, WorkspaceRef } from '../sync/identity.ts';
 import { LocalStore } from '../sync/local-store.ts';
+import { ContactPrefetch } from '../sync/prefetch.ts';
+import { clearRowsSnapshots, loadRowsSnapshot, RowsSnapshotWriter } from '../sync/rows-snapshot.ts';
 import { clearLocalSearch, openLocalSearch, type LocalSearch } from '../sync/search-index-session.ts';
 import { logout } from '../sync/session.ts';
+import type { UploadQueue } from '../sync/upload-queue.svelte.ts';
 import { WorkspaceClient } from '../sync/workspace-client.ts';
+import { openUploads } from './attachments-service.ts';
 import { ContactListStore } from './contact-list.svelte.ts';
 import { InboxService } from './inbox-service.ts';
 import { WorkspaceStore } from './workspace.svelte.ts';
@@ -20,6 +24,12 @@ export interface Inbox {
 	service: InboxService;
 	/** The local message search index and its feed. */
 	search: LocalSearch;
+	/** Keeps assigned and recent conversations on this device for offline work. */
+	prefetch: ContactPrefetch;
+	/** Keeps the list rows beside the index shards, for a fast first paint on the next load. */
+	rowsSnapshot: RowsSnapshotWriter;
+	/** Files attached in composers, waiting to upload (and the messages waiting for them). */
+	uploads: UploadQueue;
 }
 
 let current: { key: string; inbox: Promise<Inbox> } | null = null;
@@ -37,15 +47,27 @@ export function openInbox(identity: Identity, options: OpenInboxOptions = {}): P
 	const previous = current;
 	const inbox = (async () => {
 		if (previous) await closeInbox(previous.inbox);
-		const client = await WorkspaceClient.open(workspace.id, identity.user.id, { onDenied: options.onDenied });
+		// With a snapshot of the list rows, the list paints before the index shards are rebuilt.
+		const snapshot = await loadRowsSnapshot(appDb(), workspace.id);
+		const client = await WorkspaceClient.open(workspace.id, identity.user.id, {
+			onDenied: options.onDenied,
+			deferIndex: snapshot !== null
+		});
+		const contacts = new ContactListStore(client.indexDocs, client.agentDoc, identity.user.id, {
+			initial: snapshot ? { shards: snapshot, loaded: client.indexLoads } : undefined
+		});
+		const service = new InboxService(client);
 		return {
 			identity,
 			workspace,
 			client,
-			contacts: new ContactListStore(client.indexDocs, client.agentDoc, identity.user.id),
+			contacts,
 			workspaceStore: new WorkspaceStore(client.workspaceDoc, workspace.name),
-			service: new InboxService(client),
-			search: openLocalSearch(client, appDb())
+			service,
+			uploads: openUploads(client, service),
+			search: openLocalSearch(client, appDb()),
+			prefetch: new ContactPrefetch(client, () => contacts.rows, appDb()),
+			rowsSnapshot: new RowsSnapshotWriter(appDb(), workspace.id, client.indexDocs, client.indexReady, snapshot === null)
 		};
 	})();
 	current = { key, inbox };
@@ -58,7 +80,11 @@ export function openInbox(identity: Identity, options: OpenInboxOptions = {}): P
 async function closeInbox(inbox: Promise<Inbox>): Promise<void> {
 	const opened = await inbox.catch(() => null);
 	if (!opened) return;
+	opened.prefetch.destroy();
+	await opened.rowsSnapshot.flush();
+	opened.rowsSnapshot.destroy();
 	opened.search.destroy();
+	opened.uploads.destroy();
 	opened.contacts.destroy();
 	opened.workspaceStore.destroy();
 	await opened.client.destroy();
@@ -80,6 +106,7 @@ export async function signOut(): Promise<void> {
 	await logout();
 	if (waiting === 0) {
 		await new LocalStore(appDb()).clear();
+		await clearRowsSnapshots(appDb());
 		await clearLocalSearch(appDb());
 	}
 }

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type DexieOptions } from 'dexie';
+import type { OutgoingRow, UploadRow } from './upload-rows.ts';
 
 // One IndexedDB database for everything the client keeps: every document's updates, and small
 // key/value records (cached identity, actions waiting for the server). One database, not one per
@@ -33,6 +34,10 @@ export interface MetaRow {
 }
 
 export type SwitchboardDb = Dexie & {
+	/** Files attached by the agent, waiting for (or done with) their upload (upload-rows.ts). */
+	uploads: EntityTable<UploadRow, 'id'>;
+	/** Messages with files, waiting for their uploads before they are written. */
+	outgoing: EntityTable<OutgoingRow, 'messageId'>;
 	updates: EntityTable<UpdateRow, 'seq'>;
 	meta: EntityTable<MetaRow, 'key'>;
 	/** The local message search index (search-index.ts). */
@@ -50,5 +55,7 @@ export function openDb(name = DB_NAME, options?: DexieOptions): SwitchboardDb {
 	// v2: the message search index. The key carries doc, time and id, so a search groups and
 	// orders hits from keys alone and reads only one row per conversation found.
 	db.version(2).stores({ messageText: 'key, doc, *tokens', searchDocs: 'doc' });
+	// v3: files waiting to upload, and the messages waiting for them.
+	db.version(3).stores({ uploads: 'id, scope', outgoing: 'messageId, scope' });
 	return db;
 }

@@ -6,6 +6,7 @@ import { Lru } from './lru.ts';
 // Every open document: a Y.Doc loaded from IndexedDB first, then a HocuspocusProvider on the
 // shared socket. Pinned documents (workspace, index shards, own agent doc) stay open; contact
 // documents are kept in an LRU and the least recently used are closed (they stay in IndexedDB).
+// Prefetched documents are attached outside the LRU just long enough to sync into IndexedDB.
 
 export interface PoolHooks {
 	/** Any provider's sync state changed, or a document opened or closed. */
@@ -23,6 +24,8 @@ export interface OpenOptions {
 	pinned?: boolean;
 	/** Keep awareness on: at least one provider per socket needs it, or the idle socket is dropped. */
 	awareness?: boolean;
+	/** Loading from IndexedDB waits for this (first paint goes first); the Y.Doc exists at once (`get`). */
+	after?: Promise<unknown>;
 }
 
 interface Entry {
@@ -32,7 +35,12 @@ interface Entry {
 	stopPersisting: (() => void) | null;
 	pinned: boolean;
 	closed: boolean;
+	awareness: boolean;
+	/** Opened by prefetch only: outside the LRU, closed once synced, unless `open` claims it. */
+	transient: boolean;
 }
+
+export type PrefetchResult = 'open' | 'synced' | 'failed';
 
 export class ProviderPool {
 	readonly #store: LocalStore;
@@ -51,21 +59,16 @@ export class ProviderPool {
 
 	/** Opens (or returns) a document; resolves once its local state is loaded, before any network. */
 	open(name: string, options: OpenOptions = {}): Promise<Y.Doc> {
+		const awareness = options.awareness === true;
 		let entry = this.#entries.get(name);
-		if (!entry) {
-			const doc = new Y.Doc();
-			const created: Entry = {
-				doc,
-				ready: Promise.resolve(doc),
-				provider: null,
-				stopPersisting: null,
-				pinned: false,
-				closed: false
-			};
-			created.ready = this.#start(name, created, options.awareness === true);
-			this.#entries.set(name, created);
-			entry = created;
+		// A prefetch without awareness cannot gain it (see contactDocs): start that one afresh.
+		// What it received is stored (or about to be); the new provider's sync fills any gap.
+		if (entry?.transient && awareness && !entry.awareness) {
+			this.close(name);
+			entry = undefined;
 		}
+		entry ??= this.#create(name, awareness, options.after);
+		entry.transient = false;
 		if (options.pinned) {
 			entry.pinned = true;
 			this.#lru.delete(name);
@@ -74,6 +77,42 @@ export class ProviderPool {
 			this.#evictOverflow();
 		}
 		return entry.ready;
+	}
+
+	#create(name: string, awareness: boolean, after?: Promise<unknown>): Entry {
+		const doc = new Y.Doc();
+		const entry: Entry = {
+			doc,
+			ready: Promise.resolve(doc),
+			provider: null,
+			stopPersisting: null,
+			pinned: false,
+			closed: false,
+			awareness,
+			transient: false
+		};
+		entry.ready = after ? after.then(() => this.#start(name, entry, awareness)) : this.#start(name, entry, awareness);
+		this.#entries.set(name, entry);
+		return entry;
+	}
+
+	/**
+	 * Brings a closed document up to date in IndexedDB without keeping it: it is attached outside
+	 * the LRU (so it never pushes out a conversation in use), and closed once the server's state
+	 * is synced and stored. `open` meanwhile turns it into an ordinary entry, which stays.
+	 * A document already open is kept current by its provider: nothing to do.
+	 */
+	async prefetch(name: string, timeoutMs = 30_000): Promise<PrefetchResult> {
+		if (this.#entries.has(name)) return 'open';
+		const entry = this.#create(name, false);
+		entry.transient = true;
+		await entry.ready;
+		const provider = entry.provider;
+		const synced = provider !== null && !entry.closed && (await whenSynced(provider, timeoutMs));
+		// Stored before it is closed, so a reader of IndexedDB (search, an offline open) has it.
+		await this.#store.flush();
+		if (entry.transient && !entry.closed) this.close(name);
+		return synced ? 'synced' : 'failed';
 	}
 
 	async #start(name: string, entry: Entry, awareness: boolean): Promise<Y.Doc> {
@@ -111,10 +150,10 @@ export class ProviderPool {
 		return this.#entries.get(name)?.provider ?? null;
 	}
 
-	/** Attached providers, for connection state. */
+	/** Attached providers, for connection state; a background prefetch is not "syncing" for the user. */
 	providers(): HocuspocusProvider[] {
 		const out: HocuspocusProvider[] = [];
-		for (const entry of this.#entries.values()) if (entry.provider) out.push(entry.provider);
+		for (const entry of this.#entries.values()) if (entry.provider && !entry.transient) out.push(entry.provider);
 		return out;
 	}
 
@@ -153,4 +192,22 @@ export class ProviderPool {
 		this.#socket.destroy();
 		await this.#store.flush();
 	}
+}
+
+/** True once the provider has synced, false if it has not within `timeoutMs` or is destroyed first. */
+function whenSynced(provider: HocuspocusProvider, timeoutMs: number): Promise<boolean> {
+	if (provider.isSynced) return Promise.resolve(true);
+	return new Promise((resolve) => {
+		const finish = (synced: boolean) => {
+			clearTimeout(timer);
+			provider.off('synced', onSynced);
+			provider.off('destroy', onDestroy);
+			resolve(synced);
+		};
+		const onSynced = () => finish(true);
+		const onDestroy = () => finish(false);
+		const timer = setTimeout(() => finish(false), timeoutMs);
+		provider.on('synced', onSynced);
+		provider.on('destroy', onDestroy);
+	});
 }

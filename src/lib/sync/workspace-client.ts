@@ -30,6 +30,18 @@ export interface WorkspaceClientOptions {
 	contactCapacity?: number;
 	/** The server refused a document: usually the session ended. */
 	onDenied?: (name: string, reason: string) => void;
+	/**
+	 * Resolve before the 64 index shards are loaded, and load them once the next frame is
+	 * painted: for a caller that can show the list from a snapshot meanwhile (rows-snapshot.ts).
+	 * With 50,000 contacts, rebuilding the shards' Y.Docs takes over a second.
+	 */
+	deferIndex?: boolean;
+}
+
+/** After the next frame is painted (a task queued from requestAnimationFrame); at once without a DOM. */
+function afterNextPaint(): Promise<void> {
+	if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
+	return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 export class WorkspaceClient {
@@ -41,6 +53,8 @@ export class WorkspaceClient {
 	readonly #store: LocalStore;
 	#workspaceDoc: Y.Doc | null = null;
 	#indexDocs: Y.Doc[] = [];
+	#indexLoads: Promise<Y.Doc>[] = [];
+	#indexReady: Promise<unknown> = Promise.resolve();
 	#agentDoc: Y.Doc | null = null;
 
 	private constructor(workspaceId: string, userId: string, options: WorkspaceClientOptions) {
@@ -72,15 +86,20 @@ export class WorkspaceClient {
 		const client = new WorkspaceClient(workspaceId, userId, options);
 		await client.#pending.load();
 		const pool = client.pool;
-		const [workspaceDoc, agentDoc, ...indexDocs] = await Promise.all([
+		const after = options.deferIndex ? afterNextPaint() : undefined;
+		const names = indexDocNames(workspaceId);
+		client.#indexLoads = names.map((name) => pool.open(name, { pinned: true, after }));
+		client.#indexReady = Promise.all(client.#indexLoads);
+		// The documents exist at once; with `deferIndex` they fill in later.
+		client.#indexDocs = names.map((name) => pool.get(name) as Y.Doc);
+		const [workspaceDoc, agentDoc] = await Promise.all([
 			// Awareness stays on here: Hocuspocus 3.4 drops a socket with none every ~30 s.
 			pool.open(workspaceDocName(workspaceId), { pinned: true, awareness: true }),
 			pool.open(agentDocName(workspaceId, userId), { pinned: true }),
-			...indexDocNames(workspaceId).map((name) => pool.open(name, { pinned: true }))
+			options.deferIndex ? null : client.#indexReady
 		]);
 		client.#workspaceDoc = workspaceDoc ?? null;
 		client.#agentDoc = agentDoc ?? null;
-		client.#indexDocs = indexDocs;
 		// Contact documents holding actions made offline must be attached to send them.
 		// Awareness as for any contact document (see contactDocs); pinned ones are open already.
 		for (const name of client.#pending.docs()) void pool.open(name, { awareness: true });
@@ -97,9 +116,19 @@ export class WorkspaceClient {
 		return this.#agentDoc;
 	}
 
-	/** The 64 index shards, in shard order. */
+	/** The 64 index shards, in shard order (with `deferIndex`, possibly still loading: see indexReady). */
 	get indexDocs(): readonly Y.Doc[] {
 		return this.#indexDocs;
+	}
+
+	/** Per shard, in shard order: resolves once it is loaded from IndexedDB. */
+	get indexLoads(): readonly Promise<unknown>[] {
+		return this.#indexLoads;
+	}
+
+	/** Resolves once every index shard is loaded from IndexedDB. */
+	get indexReady(): Promise<unknown> {
+		return this.#indexReady;
 	}
 
 	indexDoc(contactId: string): Y.Doc {
@@ -126,7 +155,8 @@ export class WorkspaceClient {
 	 * is typing in it. A provider cannot gain awareness later, so every contact opens with it.
 	 */
 	async contactDocs(contactId: string): Promise<ContactDocPair> {
-		const contact = await this.pool.open(this.contactDocName(contactId), { awareness: true });
+		// Actions read and write the index row: never against a shard still loading.
+		const [contact] = await Promise.all([this.pool.open(this.contactDocName(contactId), { awareness: true }), this.#indexReady]);
 		return { index: this.indexDoc(contactId), contact };
 	}
 
