@@ -1,11 +1,12 @@
 import type * as Y from 'yjs';
-import { randomId, saveDraft, sendMessage, snoozeContact, unsnoozeContact } from '$shared/actions/index.ts';
+import { randomId, saveDraft, sendMessage, setDeliveryStatus, snoozeContact, unsnoozeContact } from '$shared/actions/index.ts';
+import { readDelivery } from '$shared/doc/index.ts';
 import { fillVariables, type VariableContext } from '$shared/query/variables.ts';
 import type { Message } from '$shared/schemas/index.ts';
 import type { Inbox } from './inbox-session.ts';
 
 // The conversation column's writes, each one shared action run through InboxService.perform
-// (so it counts as waiting until the server has it): send, snooze, unsnooze, draft, read.
+// (so it counts as waiting until the server has it): send, retry, snooze, unsnooze, draft, read.
 // Triage that the list also offers (assign, done, reopen) goes through InboxService itself.
 
 export class ConversationActions {
@@ -31,6 +32,21 @@ export class ConversationActions {
 			sendMessage(docs, { contactId: this.contactId, messageId: randomId(), text: filled }, service.actor)
 		);
 		return message;
+	}
+
+	/**
+	 * Sends a failed message again: a new attempt (`attempt + 1`, `queued`), which the server
+	 * delivers with a new delivery id (docs/channels.md, "Retry by an agent"). Does nothing
+	 * unless the message's latest attempt has failed, so a double click stays one retry.
+	 */
+	async retry(messageId: string): Promise<void> {
+		const docs = await this.#docs();
+		const current = readDelivery(docs.contact, messageId);
+		if (current?.state !== 'failed') return;
+		const { service } = this.#inbox;
+		service.perform('setDeliveryStatus', this.contactId, [docs.contact], () =>
+			setDeliveryStatus(docs, { contactId: this.contactId, messageId, attempt: current.attempt + 1, state: 'queued' }, service.actor)
+		);
 	}
 
 	async snooze(until: number): Promise<void> {
