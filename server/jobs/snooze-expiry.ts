@@ -16,6 +16,7 @@ import { systemActor } from '../../shared/schemas/index.ts';
 import type { Logger } from '../log.ts';
 import type { Storage } from '../storage/types.ts';
 import { withDirectConnections } from '../sync/direct-connection.ts';
+import { DocumentHolds } from './document-holds.ts';
 import { ExpirySchedule } from './expiry-schedule.ts';
 import { readShardSnoozes, scanStoredSnoozes } from './snooze-scan.ts';
 
@@ -36,6 +37,7 @@ export class SnoozeExpiryJob implements Extension {
 	readonly #log: Logger;
 	readonly #schedule = new ExpirySchedule();
 	readonly #running = new Map<string, Promise<void>>();
+	readonly #holds = new DocumentHolds();
 	#instance: Hocuspocus | null = null;
 	#timer: ReturnType<typeof setTimeout> | null = null;
 	#timerAt = Infinity;
@@ -103,6 +105,7 @@ export class SnoozeExpiryJob implements Extension {
 		this.#clearTimer();
 		await this.#scan;
 		await Promise.allSettled([...this.#running.values()]);
+		await this.#holds.releaseAll();
 	}
 
 	#note(workspaceId: string, contactId: string, until: number | null, exact: boolean): void {
@@ -160,10 +163,14 @@ export class SnoozeExpiryJob implements Extension {
 		const [workspaceId = '', contactId = ''] = key.split('/');
 		const instance = this.#instance;
 		if (!instance) return;
+		const shard = indexDocName(workspaceId, shardOf(contactId));
+		let release: (() => void) | null = null;
 		try {
+			// Contacts due together often share a shard: keep it loaded between their wake-ups.
+			release = await this.#holds.hold(instance, shard, { writer: 'snooze' });
 			const outcome = await withDirectConnections(
 				instance,
-				{ index: indexDocName(workspaceId, shardOf(contactId)), contact: contactDocName(workspaceId, contactId) },
+				{ index: shard, contact: contactDocName(workspaceId, contactId) },
 				(docs): Outcome => {
 					// Read and write in one transaction: nothing can slip in between on this process.
 					const maps = indexMaps(docs.index);
@@ -181,6 +188,8 @@ export class SnoozeExpiryJob implements Extension {
 		} catch (error) {
 			this.#log.warn(`could not wake contact ${key}; trying again in ${RETRY_MS / 1000} s`, error);
 			if (!this.#stopped) this.#schedule.set(key, Date.now() + RETRY_MS);
+		} finally {
+			release?.();
 		}
 	}
 }
