@@ -100,9 +100,10 @@ export async function durableWrite(log: (line: string) => void): Promise<Table[]
 				// Every round on a fresh copy of the same database, so no round inherits the
 				// update log, WAL or compactions of the rounds before it.
 				const dataDir = `${workspace.dataDir}-r${round}-${mode.env.SWITCHBOARD_UNSAFE_NO_UPDATE_LOG}`;
-				await cp(workspace.dataDir, dataDir, { recursive: true });
-				const server = await startOurServer(dataDir, mode.env, mode.label);
+				let server: RunningServer | null = null;
 				try {
+					await cp(workspace.dataDir, dataDir, { recursive: true });
+					server = await startOurServer(dataDir, mode.env, mode.label);
 					const tag = `r${round}${mode.env.SWITCHBOARD_UNSAFE_NO_UPDATE_LOG === '1' ? 'u' : 's'}`;
 					const rate = await throughput(server, workspace, tag);
 					const latencies = await ackLatency(server, workspace, tag);
@@ -111,7 +112,7 @@ export async function durableWrite(log: (line: string) => void): Promise<Table[]
 					result?.rates.push(rate);
 					result?.latencies.push(...latencies);
 				} finally {
-					await server.stop();
+					await server?.stop();
 					await rm(dataDir, { recursive: true, force: true });
 				}
 			}

@@ -56,9 +56,10 @@ export async function firstSync(log: (line: string) => void): Promise<Table[]> {
 	log(`seeded in ${seedSeconds.toFixed(1)} s; starting the server`);
 	const names = [workspaceDocName(workspace.workspaceId), ...indexDocNames(workspace.workspaceId)];
 	const agent = workspace.agents[1] as BenchAgent;
-	const server = await startOurServer(workspace.dataDir);
 	const runs: { label: string; run: SyncRun }[] = [];
+	let server: RunningServer | null = null;
 	try {
+		server = await startOurServer(workspace.dataDir);
 		const cold = await syncOnce(server, agent, names);
 		runs.push({ label: 'cold (documents read from SQLite)', run: cold });
 		log(`cold sync ${cold.ms.toFixed(0)} ms`);
@@ -69,7 +70,7 @@ export async function firstSync(log: (line: string) => void): Promise<Table[]> {
 		}
 		cold.socket.close();
 	} finally {
-		await server.stop();
+		await server?.stop();
 		await rm(workspace.dataDir, { recursive: true, force: true });
 	}
 	const rows = runs.map(({ label, run }) => [

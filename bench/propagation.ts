@@ -110,11 +110,13 @@ export async function propagation(log: (line: string) => void): Promise<Table[]>
 	const agentsNeeded = Math.max(...AGENT_COUNTS);
 	log(`seeding the demo workspace with ${agentsNeeded} agents and their sessions`);
 	const workspace = await prepareWorkspace({ contacts: 300, agents: agentsNeeded });
-	const ours = await startOurServer(workspace.dataDir);
-	const bare = await startBareServer();
 	const rows: (string | number)[][] = [];
 	const notes: string[] = [];
+	let ours: RunningServer | null = null;
+	let bare: RunningServer | null = null;
 	try {
+		ours = await startOurServer(workspace.dataDir);
+		bare = await startBareServer();
 		for (const count of AGENT_COUNTS) {
 			const agents = workspace.agents.slice(0, count);
 			// Passes alternate which server's fleet connects first, so position in this one
@@ -145,8 +147,8 @@ export async function propagation(log: (line: string) => void): Promise<Table[]>
 			);
 		}
 	} finally {
-		await ours.stop();
-		await bare.stop();
+		await ours?.stop();
+		await bare?.stop();
 		await rm(workspace.dataDir, { recursive: true, force: true });
 	}
 	return [

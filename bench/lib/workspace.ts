@@ -2,7 +2,7 @@
 // demo and `npm run seed`) plus a session per agent, written through the storage interface.
 // Sessions go straight into storage because logging 200 agents in would spend ~10 s of
 // scrypt in the server before the benchmark even starts.
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SESSION_COOKIE, startSession } from '../../server/auth/sessions';
@@ -44,8 +44,11 @@ export async function prepareWorkspace(options: {
 			const { token } = await startSession(storage, agent.id);
 			agents.push({ id: agent.id, email: agent.email, cookie: `${SESSION_COOKIE}=${token}` });
 		}
-		return { dataDir, workspaceId: seed.workspaceId, agents, seed };
-	} finally {
 		await storage.close();
+		return { dataDir, workspaceId: seed.workspaceId, agents, seed };
+	} catch (error) {
+		await storage.close();
+		await rm(dataDir, { recursive: true, force: true });
+		throw error;
 	}
 }
