@@ -47,8 +47,14 @@ const BATCH = 1000;
 
 const clientIdOf = (seed: number, name: string) => Prng.derive(seed, `client:${name}`).uint32();
 
-function seedDoc(seed: number, name: string): Y.Doc {
-	return newSeedDoc(name, clientIdOf(seed, name));
+/**
+ * The real document (`replica` undefined) or batch `replica`'s scratch copy of it. Replicas of
+ * one document get consecutive client ids, so two of them can never share one: that would
+ * corrupt the merged document.
+ */
+function seedDoc(seed: number, name: string, replica?: number): Y.Doc {
+	const base = clientIdOf(seed, name);
+	return newSeedDoc(name, replica === undefined ? base : (base + replica + 1) >>> 0);
 }
 
 function mergeInto(targets: Y.Doc[], sources: Y.Doc[]): void {
@@ -75,8 +81,8 @@ export async function generateWorkspace(
 	for (let first = 0; first < plan.contacts; first += BATCH) {
 		const batch = first / BATCH;
 		// Scratch replicas for this batch (see BATCH), merged into the real documents below.
-		const scratchShards = shards.map((_, shard) => seedDoc(seed, `${indexDocName(workspaceId, shard)}#${batch}`));
-		const scratchAgents = new Map(agents.map((agent) => [agent.id, seedDoc(seed, `${agentDocName(workspaceId, agent.id)}#${batch}`)]));
+		const scratchShards = shards.map((_, shard) => seedDoc(seed, indexDocName(workspaceId, shard), batch));
+		const scratchAgents = new Map(agents.map((agent) => [agent.id, seedDoc(seed, agentDocName(workspaceId, agent.id), batch)]));
 		for (let i = first; i < Math.min(plan.contacts, first + BATCH); i++) {
 			const prng = Prng.derive(seed, `contact:${i}`);
 			const contactId = prng.id();

@@ -6,7 +6,7 @@ import { clearRowsSnapshots, loadRowsSnapshot, RowsSnapshotWriter } from '../syn
 import { clearLocalSearch, openLocalSearch, type LocalSearch } from '../sync/search-index-session.ts';
 import { logout } from '../sync/session.ts';
 import type { UploadQueue } from '../sync/upload-queue.svelte.ts';
-import { WorkspaceClient } from '../sync/workspace-client.ts';
+import { afterNextPaint, WorkspaceClient } from '../sync/workspace-client.ts';
 import { openUploads } from './attachments-service.ts';
 import { ContactListStore } from './contact-list.svelte.ts';
 import { InboxService } from './inbox-service.ts';
@@ -56,6 +56,8 @@ export function openInbox(identity: Identity, options: OpenInboxOptions = {}): P
 		const contacts = new ContactListStore(client.indexDocs, client.agentDoc, identity.user.id, {
 			initial: snapshot ? { shards: snapshot, loaded: client.indexLoads } : undefined
 		});
+		// The page renders the list in this task; the shards load after that frame is painted.
+		if (snapshot) void afterNextPaint().then(() => client.loadIndex());
 		const service = new InboxService(client);
 		return {
 			identity,

@@ -11,6 +11,8 @@ export interface ConnectionSources {
 	socket: HocuspocusProviderWebsocket;
 	providers: () => HocuspocusProvider[];
 	waiting: () => number;
+	/** Documents still loading from IndexedDB (they have no provider yet): not caught up either. */
+	loading?: () => boolean;
 }
 
 export class ConnectionState {
@@ -50,7 +52,7 @@ export class ConnectionState {
 			for (const provider of this.#sources.providers()) {
 				if (!provider.isSynced || provider.hasUnsyncedChanges) unsynced++;
 			}
-			this.#unsynced = unsynced;
+			this.#unsynced = unsynced + (this.#sources.loading?.() ? 1 : 0);
 			this.#waiting = this.#sources.waiting();
 		});
 	}

@@ -17,7 +17,7 @@ export interface PrefetchOptions {
 	pick?: PickOptions;
 	/** Documents syncing at once. */
 	concurrency?: number;
-	/** Quiet time after the index syncs or changes before looking again: first paint and bursts go first. */
+	/** Wait after the index syncs or first changes before looking again: first paint and bursts go first. */
 	settleMs?: number;
 	/** A document that has not synced by then is left for the next round. */
 	timeoutMs?: number;
@@ -81,14 +81,6 @@ export class ContactPrefetch {
 		});
 	}
 
-	/** Resolves when no round is running or waiting to start (tests, benchmarks). */
-	async settled(): Promise<void> {
-		while (this.#running || this.#timer !== null) {
-			if (this.#running) await this.#running;
-			else await new Promise((resolve) => setTimeout(resolve, this.#options.settleMs));
-		}
-	}
-
 	/** Every index shard synced: the rows are the server's, and the socket is up. */
 	#online(): boolean {
 		const pool = this.#client.pool;
@@ -96,8 +88,8 @@ export class ContactPrefetch {
 	}
 
 	#schedule(): void {
-		if (this.#stopped) return;
-		if (this.#timer !== null) clearTimeout(this.#timer);
+		// Not reset by later changes: with messages arriving every second, a round still starts.
+		if (this.#stopped || this.#timer !== null) return;
 		this.#timer = setTimeout(() => {
 			this.#timer = null;
 			this.#kick();

@@ -52,7 +52,7 @@ export async function clearRowsSnapshots(db: SwitchboardDb): Promise<void> {
 }
 
 export interface SnapshotWriterOptions {
-	/** Quiet time after a change before writing. */
+	/** Wait after the first change before writing (later changes join it). */
 	delayMs?: number;
 	/** Runs `write` when the page is idle. */
 	idle?: (write: () => void) => void;
@@ -106,8 +106,8 @@ export class RowsSnapshotWriter {
 	}
 
 	#schedule(): void {
-		if (!this.#ready || this.#stopped || this.#dirty.size === 0) return;
-		if (this.#timer !== null) clearTimeout(this.#timer);
+		// Not reset by later changes: a busy workspace still gets its snapshot written.
+		if (!this.#ready || this.#stopped || this.#dirty.size === 0 || this.#timer !== null) return;
 		this.#timer = setTimeout(() => {
 			this.#timer = null;
 			this.#writeSome();

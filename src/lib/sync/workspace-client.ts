@@ -31,18 +31,21 @@ export interface WorkspaceClientOptions {
 	/** The server refused a document: usually the session ended. */
 	onDenied?: (name: string, reason: string) => void;
 	/**
-	 * Resolve before the 64 index shards are loaded, and load them once the next frame is
-	 * painted: for a caller that can show the list from a snapshot meanwhile (rows-snapshot.ts).
-	 * With 50,000 contacts, rebuilding the shards' Y.Docs takes over a second.
+	 * Resolve before the 64 index shards are loaded, which waits for `loadIndex()`: for a caller
+	 * that shows the list from a snapshot first (rows-snapshot.ts). With 50,000 contacts,
+	 * rebuilding the shards' Y.Docs takes over a second of main thread.
 	 */
 	deferIndex?: boolean;
 }
 
 /** After the next frame is painted (a task queued from requestAnimationFrame); at once without a DOM. */
-function afterNextPaint(): Promise<void> {
+export function afterNextPaint(): Promise<void> {
 	if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
 	return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
+
+/** A task boundary: input and rendering get their turn between two shards. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class WorkspaceClient {
 	readonly workspaceId: string;
@@ -55,6 +58,8 @@ export class WorkspaceClient {
 	#indexDocs: Y.Doc[] = [];
 	#indexLoads: Promise<Y.Doc>[] = [];
 	#indexReady: Promise<unknown> = Promise.resolve();
+	#startIndex: () => void = () => {};
+	#indexLoading = true;
 	#agentDoc: Y.Doc | null = null;
 
 	private constructor(workspaceId: string, userId: string, options: WorkspaceClientOptions) {
@@ -78,7 +83,8 @@ export class WorkspaceClient {
 		this.connection = new ConnectionState({
 			socket,
 			providers: () => this.pool.providers(),
-			waiting: () => this.#pending.count
+			waiting: () => this.#pending.count,
+			loading: () => this.#indexLoading
 		});
 	}
 
@@ -86,10 +92,24 @@ export class WorkspaceClient {
 		const client = new WorkspaceClient(workspaceId, userId, options);
 		await client.#pending.load();
 		const pool = client.pool;
-		const after = options.deferIndex ? afterNextPaint() : undefined;
 		const names = indexDocNames(workspaceId);
-		client.#indexLoads = names.map((name) => pool.open(name, { pinned: true, after }));
+		if (options.deferIndex) {
+			// One shard per task, in order, once loadIndex() is called: each is a short task
+			// (a read and one applyUpdate) instead of one long one for all 64.
+			let after = new Promise<void>((resolve) => (client.#startIndex = resolve));
+			client.#indexLoads = names.map((name) => {
+				const loaded = pool.open(name, { pinned: true, after });
+				after = loaded.then(nextTask);
+				return loaded;
+			});
+		} else {
+			client.#indexLoads = names.map((name) => pool.open(name, { pinned: true }));
+		}
 		client.#indexReady = Promise.all(client.#indexLoads);
+		void client.#indexReady.then(() => {
+			client.#indexLoading = false;
+			client.connection.refresh();
+		});
 		// The documents exist at once; with `deferIndex` they fill in later.
 		client.#indexDocs = names.map((name) => pool.get(name) as Y.Doc);
 		const [workspaceDoc, agentDoc] = await Promise.all([
@@ -119,6 +139,11 @@ export class WorkspaceClient {
 	/** The 64 index shards, in shard order (with `deferIndex`, possibly still loading: see indexReady). */
 	get indexDocs(): readonly Y.Doc[] {
 		return this.#indexDocs;
+	}
+
+	/** Starts loading the index shards of a client opened with `deferIndex` (after the first paint). */
+	loadIndex(): void {
+		this.#startIndex();
 	}
 
 	/** Per shard, in shard order: resolves once it is loaded from IndexedDB. */
@@ -156,7 +181,10 @@ export class WorkspaceClient {
 	 */
 	async contactDocs(contactId: string): Promise<ContactDocPair> {
 		// Actions read and write the index row: never against a shard still loading.
-		const [contact] = await Promise.all([this.pool.open(this.contactDocName(contactId), { awareness: true }), this.#indexReady]);
+		const [contact] = await Promise.all([
+			this.pool.open(this.contactDocName(contactId), { awareness: true }),
+			this.#indexLoads[shardOf(contactId)]
+		]);
 		return { index: this.indexDoc(contactId), contact };
 	}
 
