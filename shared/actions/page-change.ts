@@ -43,7 +43,11 @@ export function recordPageChange(
 		.filter((event) => event.type === 'page_change')
 		.at(-1);
 	if (latest?.data.url === url) return null;
-	const event = buildEvent('recordPageChange', env, contactId, 'page_change', who, title ? { url, title } : { url });
+	// Moves reported within one millisecond would otherwise sort by their random ids, and the
+	// check above would compare with the wrong one: each move is stamped after the previous.
+	const after = latest ? latest.at + 1 : 0;
+	const ordered: ActionEnv = { ...env, now: () => Math.max(env.now(), after) };
+	const event = buildEvent('recordPageChange', ordered, contactId, 'page_change', who, title ? { url, title } : { url });
 	transactAs(docs.contact, 'recordPageChange', who, () => appendEvent(docs.contact, event));
 	return event;
 }
