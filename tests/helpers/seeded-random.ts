@@ -1,40 +1,18 @@
-// A small seeded PRNG (sfc32, from PractRand; seeded through splitmix32) so tests, factories
-// and the fuzzer never touch Math.random and every run replays from its seed.
+// Seeded randomness for tests, factories and the fuzzer, so they never touch Math.random and
+// every run replays from its seed. One generator (server/seed/prng.ts) serves seed and tests.
 
-function splitmix32(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x9e3779b9) >>> 0;
-		let z = state;
-		z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-		z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-		return (z ^ (z >>> 16)) >>> 0;
-	};
-}
+import { Prng } from '../../server/seed/prng.ts';
 
+/** The seed generator's sfc32 stream, with the helpers tests and the fuzzer use. */
 export class SeededRandom {
-	#a: number;
-	#b: number;
-	#c: number;
-	#d: number;
+	readonly #prng: Prng;
 
 	constructor(readonly seed: number) {
-		const mix = splitmix32(seed);
-		this.#a = mix();
-		this.#b = mix();
-		this.#c = mix();
-		this.#d = mix();
-		for (let i = 0; i < 12; i++) this.uint32();
+		this.#prng = new Prng(seed);
 	}
 
 	uint32(): number {
-		const t = (((this.#a + this.#b) | 0) + this.#d) | 0;
-		this.#d = (this.#d + 1) | 0;
-		this.#a = this.#b ^ (this.#b >>> 9);
-		this.#b = (this.#c + (this.#c << 3)) | 0;
-		this.#c = (this.#c << 21) | (this.#c >>> 11);
-		this.#c = (this.#c + t) | 0;
-		return t >>> 0;
+		return this.#prng.uint32();
 	}
 
 	/** A float in [0, 1). */
