@@ -43,12 +43,13 @@ it('warns outside the WhatsApp reply window, confirms, and retries a failed repl
 	const contactId = posted.body.contactId as string;
 	await openContact(page, contactId);
 
-	// The warning is there before anything is sent.
-	const warning = page.locator('.window-warning');
+	// The warning is there before anything is sent. Until the contact's document has loaded it
+	// says the contact has not written yet: wait for the full wording, not the first paint.
+	const warning = page.locator('.window-warning', {
+		hasText:
+			'Outside the 24-hour reply window for WhatsApp — the last message from the contact was 25 hours ago. This reply will not be delivered.'
+	});
 	await warning.waitFor(WAIT);
-	await expect(warning.textContent()).resolves.toContain(
-		'Outside the 24-hour reply window for WhatsApp — the last message from the contact was 25 hours ago. This reply will not be delivered.'
-	);
 	await page.screenshot({ path: 'test-results/reply-window-warning.png' });
 
 	// Enter asks first; Escape backs out with nothing sent.
