@@ -24,6 +24,9 @@ export function webSocketClass(options: { headers?: Record<string, string>; coun
 		constructor(url: string | URL) {
 			// No compression offer: the wire bytes should be the protocol's, whatever the server allows.
 			super(url, { headers, perMessageDeflate: false });
+			// A close during the handshake is an 'error' event in `ws`; the provider has
+			// removed its listeners by then, so without this it would be uncaught.
+			this.on('error', () => {});
 			if (!counter) return;
 			this.on('message', (data) => {
 				counter.messages++;

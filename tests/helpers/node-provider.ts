@@ -19,6 +19,10 @@ export function webSocketWithHeaders(
 	return class HeaderWebSocket extends WebSocket {
 		constructor(address: string | URL, protocols?: string | string[]) {
 			super(address, protocols, { headers });
+			// The provider removes its listeners before it closes a socket, and `ws` reports a
+			// close during the handshake as an 'error' event: with no listener left, that would
+			// be an uncaught exception. The provider learns of failures through 'close'.
+			this.on('error', () => {});
 		}
 	};
 }
