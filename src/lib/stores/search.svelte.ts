@@ -52,7 +52,7 @@ export class SearchStore {
 	});
 
 	#items = $derived.by((): SearchItem[] => {
-		const items: SearchItem[] = this.#contactHits.map((row) => ({ kind: 'contact', key: `c:${row.id}`, row }));
+		const items: SearchItem[] = this.#contactHits.map((row) => this.#contactItem(row));
 		// Local to one computation, never observed.
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		const conversations = new Map<string, SearchItem & { kind: 'conversation' }>();
@@ -69,6 +69,18 @@ export class SearchStore {
 		const found = [...conversations.values()].sort((a, b) => b.hit.latest.at - a.hit.latest.at);
 		return items.concat(found);
 	});
+
+	/** One item per row object, kept across keystrokes: a short query finds tens of thousands. */
+	#contactItems = new WeakMap<ContactSummary, SearchItem>();
+
+	#contactItem(row: ContactSummary): SearchItem {
+		let item = this.#contactItems.get(row);
+		if (!item) {
+			item = { kind: 'contact', key: `c:${row.id}`, row };
+			this.#contactItems.set(row, item);
+		}
+		return item;
+	}
 
 	constructor(contacts: ContactListStore, catalog: SegmentCatalog, index: MessageSearchIndex | null) {
 		this.#contacts = contacts;
