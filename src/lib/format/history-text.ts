@@ -1,5 +1,6 @@
 import type { Actor, ConversationEvent, Message } from '$shared/schemas/index.ts';
 import { CHANNEL_LABELS } from './channel.ts';
+import { dateFormat } from './date-format.ts';
 
 // The words of the message history: who sent a message from the platform, and one line per
 // conversation event saying what happened and who did it (an agent, automation, a bot, the API).
@@ -85,7 +86,7 @@ export function describeEvent(event: ConversationEvent, names: NameLookup): Even
 			return { text: `Marked pending ${by}`, tone: 'pending' };
 		case 'snoozed': {
 			const until = typeof data.until === 'number' ? new Date(data.until) : null;
-			const when = until ? ` until ${until.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}` : '';
+			const when = until ? ` until ${dateFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(until)}` : '';
 			return { text: `Snoozed${when} ${by}`, tone: 'snooze' };
 		}
 		case 'unsnoozed':

@@ -1,6 +1,8 @@
 // Times in a conversation. The spec: within the last hour "N minutes ago", otherwise the date
 // and time. Day headings split a long history the way chat apps do.
 
+import { dateFormat } from './date-format.ts';
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -15,13 +17,13 @@ export function formatMessageTime(at: number, now: number, locale?: string): str
 	}
 	const date = new Date(at);
 	const sameYear = date.getFullYear() === new Date(now).getFullYear();
-	return date.toLocaleString(locale, {
+	return dateFormat(locale, {
 		day: 'numeric',
 		month: 'short',
 		...(sameYear ? {} : { year: 'numeric' }),
 		hour: '2-digit',
 		minute: '2-digit'
-	});
+	}).format(date);
 }
 
 const startOfDay = (at: number) => {
@@ -43,26 +45,26 @@ export function formatDayHeading(at: number, now: number, locale?: string): stri
 	// Days around a DST change are 23 or 25 hours long: compare calendar days, not 24 h steps.
 	if (day === startOfDay(today - DAY / 2)) return 'Yesterday';
 	const sameYear = new Date(at).getFullYear() === new Date(now).getFullYear();
-	return new Date(at).toLocaleDateString(locale, {
+	return dateFormat(locale, {
 		weekday: 'long',
 		day: 'numeric',
 		month: 'long',
 		...(sameYear ? {} : { year: 'numeric' })
-	});
+	}).format(at);
 }
 
 /** A wake-up time: "today 15:30", "tomorrow 09:00", or the date and time. */
 export function formatWakeTime(at: number, now: number, locale?: string): string {
-	const time = new Date(at).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+	const time = dateFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(at);
 	const day = startOfDay(at);
 	const today = startOfDay(now);
 	if (day === today) return `today ${time}`;
 	if (day === startOfDay(today + DAY + DAY / 2)) return `tomorrow ${time}`;
-	return new Date(at).toLocaleString(locale, {
+	return dateFormat(locale, {
 		weekday: 'short',
 		day: 'numeric',
 		month: 'short',
 		hour: '2-digit',
 		minute: '2-digit'
-	});
+	}).format(at);
 }

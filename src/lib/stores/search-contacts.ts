@@ -1,10 +1,11 @@
 import type { ContactSummary } from '$shared/schemas/index.ts';
 import { fold, wordsOf } from '../sync/search-index-text.ts';
 
-// Finding contacts in the list rows by name, phone, e-mail and tag. Each row's folded text is
-// built once and cached by row object (rows are replaced when they change), so a keystroke
-// over 50,000 contacts is one `includes` per query word per row. While the agent keeps typing,
-// each query asks for less than the one before, so only the previous answer is searched again.
+// Finding contacts in the list rows by name, phone, e-mail and tag, and by the words of their
+// last message. Each row's folded texts are built once and cached by row object (rows are
+// replaced when they change), so a keystroke over 50,000 contacts is one `includes` per query
+// word per row. While the agent keeps typing, each query asks for less than the one before, so
+// only the previous answer is searched again.
 
 export interface ContactQuery {
 	/** Folded words; each must occur in the row's text (anywhere, not only at word starts). */
@@ -48,76 +49,124 @@ export function narrowsWordStarts(previous: readonly string[], next: readonly st
 	return previous.every((word) => next.some((other) => other.startsWith(word)));
 }
 
-interface Answer<Q> {
-	rows: readonly ContactSummary[];
+/** An earlier answer, with the haystacks of what it found, to narrow from. */
+interface Answer<Q, T> {
+	items: readonly T[];
 	query: Q;
-	found: ContactSummary[];
+	found: T[];
+	hays: Haystack[];
 }
 
-export class ContactMatcher {
+function matchesHay(hay: Haystack, query: ContactQuery): boolean {
+	if (query.digits && hay.digits.includes(query.digits)) return true;
+	if (query.words.length === 0) return false;
+	for (let w = 0; w < query.words.length; w++) if (!hay.text.includes(query.words[w] as string)) return false;
+	return true;
+}
+
+function lastHas(hay: Haystack, needles: readonly string[]): boolean {
+	if (hay.last === '') return false;
+	for (let n = 0; n < needles.length; n++) if (!hay.last.includes(needles[n] as string)) return false;
+	return true;
+}
+
+/**
+ * Finds contacts among list items: rows, or anything holding one (`rowOf`), so a caller's
+ * result items need not be rebuilt from rows on every keystroke. Scans read the haystacks
+ * from an array beside the items, not from the per-row cache, and run cold (a search is rare
+ * enough that the JIT has forgotten it): `warm` also runs one throwaway scan.
+ */
+export class ContactMatcher<T = ContactSummary> {
+	readonly #rowOf: (item: T) => ContactSummary;
 	#cache = new WeakMap<ContactSummary, Haystack>();
 	#labels: ReadonlyMap<string, string> = new Map();
-	#lastFilter: Answer<ContactQuery> | null = null;
-	#lastByLast: Answer<readonly string[]> | null = null;
+	#columns: { items: readonly T[]; hays: Haystack[] } | null = null;
+	#lastFilter: Answer<ContactQuery, T> | null = null;
+	#lastByLast: Answer<readonly string[], T> | null = null;
+
+	constructor(rowOf: (item: T) => ContactSummary = (item) => item as ContactSummary) {
+		this.#rowOf = rowOf;
+	}
 
 	/** Tag labels by key; a new catalogue rebuilds the cached texts. */
 	setTagLabels(labels: ReadonlyMap<string, string>): void {
 		if (labels === this.#labels) return;
 		this.#labels = labels;
 		this.#cache = new WeakMap();
+		this.#columns = null;
 		this.#lastFilter = null;
 		this.#lastByLast = null;
 	}
 
-	/** The rows that match, in their order. */
-	filter(rows: readonly ContactSummary[], query: ContactQuery): ContactSummary[] {
+	/** The items whose name, e-mail, phone or tags match, in their order. */
+	filter(items: readonly T[], query: ContactQuery): T[] {
 		const last = this.#lastFilter;
-		const source = last && last.rows === rows && narrows(last.query, query) ? last.found : rows;
-		const found: ContactSummary[] = [];
+		const [source, hays] = last && last.items === items && narrows(last.query, query) ? [last.found, last.hays] : this.#all(items);
+		const answer: Answer<ContactQuery, T> = { items, query, found: [], hays: [] };
 		for (let i = 0; i < source.length; i++) {
-			const row = source[i] as ContactSummary;
-			if (this.matches(row, query)) found.push(row);
+			const hay = hays[i] as Haystack;
+			if (matchesHay(hay, query)) {
+				answer.found.push(source[i] as T);
+				answer.hays.push(hay);
+			}
 		}
-		this.#lastFilter = { rows, query, found };
-		return found;
+		this.#lastFilter = answer;
+		return answer.found;
 	}
 
 	/**
-	 * Builds the cached texts of rows from `start` until `deadline()` says stop; returns where
-	 * it stopped. Done in idle time before the first keystroke, so that one is not the slow one.
+	 * Items whose last message (which the list row holds for every contact, opened or not) has
+	 * every word starting one of its words: the same rule as the message index.
 	 */
-	warm(rows: readonly ContactSummary[], start: number, deadline: () => boolean): number {
+	filterByLast(items: readonly T[], words: readonly string[]): T[] {
+		if (words.length === 0) return [];
+		const last = this.#lastByLast;
+		const [source, hays] =
+			last && last.items === items && narrowsWordStarts(last.query, words) ? [last.found, last.hays] : this.#all(items);
+		const needles = words.map((word) => ' ' + word);
+		const answer: Answer<readonly string[], T> = { items, query: words, found: [], hays: [] };
+		for (let i = 0; i < source.length; i++) {
+			const hay = hays[i] as Haystack;
+			if (lastHas(hay, needles)) {
+				answer.found.push(source[i] as T);
+				answer.hays.push(hay);
+			}
+		}
+		this.#lastByLast = answer;
+		return answer.found;
+	}
+
+	/**
+	 * Builds the cached texts of items from `start` until `deadline()` says stop; returns where
+	 * it stopped. Done in idle time before the first keystroke, so that one is not the slow one;
+	 * the call that completes them also lays them out for scans and runs one.
+	 */
+	warm(items: readonly T[], start: number, deadline: () => boolean): number {
 		let i = start;
-		for (; i < rows.length && !deadline(); i++) this.#haystack(rows[i] as ContactSummary);
+		for (; i < items.length && !deadline(); i++) this.#haystack(this.#rowOf(items[i] as T));
+		if (i === items.length) {
+			const [, hays] = this.#all(items);
+			for (let h = 0; h < hays.length; h++) {
+				const hay = hays[h] as Haystack;
+				matchesHay(hay, WARM_QUERY);
+				lastHas(hay, WARM_NEEDLES);
+			}
+		}
 		return i;
 	}
 
-	/**
-	 * Rows whose last message (which the list row holds for every contact, opened or not) has
-	 * every word starting one of its words: the same rule as the message index.
-	 */
-	filterByLast(rows: readonly ContactSummary[], words: readonly string[]): ContactSummary[] {
-		const found: ContactSummary[] = [];
-		if (words.length === 0) return found;
-		const last = this.#lastByLast;
-		const source = last && last.rows === rows && narrowsWordStarts(last.query, words) ? last.found : rows;
-		const needles = words.map((word) => ' ' + word);
-		for (let i = 0; i < source.length; i++) {
-			const row = source[i] as ContactSummary;
-			if (row.last === null) continue;
-			const text = this.#haystack(row).last;
-			if (needles.every((needle) => text.includes(needle))) found.push(row);
-		}
-		this.#lastByLast = { rows, query: words, found };
-		return found;
+	matches(row: ContactSummary, query: ContactQuery): boolean {
+		return matchesHay(this.#haystack(row), query);
 	}
 
-	matches(row: ContactSummary, query: ContactQuery): boolean {
-		const hay = this.#haystack(row);
-		if (query.digits && hay.digits.includes(query.digits)) return true;
-		if (query.words.length === 0) return false;
-		for (const word of query.words) if (!hay.text.includes(word)) return false;
-		return true;
+	/** Every item with its haystack at the same position. */
+	#all(items: readonly T[]): [readonly T[], Haystack[]] {
+		if (this.#columns?.items !== items) {
+			const hays = new Array<Haystack>(items.length);
+			for (let i = 0; i < items.length; i++) hays[i] = this.#haystack(this.#rowOf(items[i] as T));
+			this.#columns = { items, hays };
+		}
+		return [items, this.#columns.hays];
 	}
 
 	#haystack(row: ContactSummary): Haystack {
@@ -134,3 +183,7 @@ export class ContactMatcher {
 		return hay;
 	}
 }
+
+/** Matches nothing real: the warm-up scan only exercises the code. */
+const WARM_QUERY: ContactQuery = { words: ['\u0000warm'], digits: '' };
+const WARM_NEEDLES = [' \u0000warm'];

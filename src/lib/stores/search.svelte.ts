@@ -21,11 +21,14 @@ export type SearchItem =
 			complete: boolean;
 		};
 
+type ContactItem = Extract<SearchItem, { kind: 'contact' }>;
+type ConversationItem = Extract<SearchItem, { kind: 'conversation' }>;
+
 export class SearchStore {
 	readonly #contacts: ContactListStore;
 	readonly #catalog: SegmentCatalog;
 	readonly #index: MessageSearchIndex | null;
-	readonly #matcher = new ContactMatcher();
+	readonly #matcher = new ContactMatcher<ContactItem>((item) => item.row);
 	#query = $state('');
 	#hits = $state.raw<readonly ConversationHit[]>([]);
 	/** The query the message hits belong to. */
@@ -34,11 +37,14 @@ export class SearchStore {
 	#warming = false;
 	#again = false;
 
-	#contactHits = $derived.by(() => {
+	/** Every row as a result item, built again only when the rows change (and while searching). */
+	#allContactItems = $derived.by(() => this.#contacts.rows.map((row) => this.#contactItem(row)));
+
+	#contactHits = $derived.by((): ContactItem[] => {
 		const query = parseContactQuery(this.#query);
 		if (!query) return [];
 		this.#matcher.setTagLabels(this.#catalog.tagLabels);
-		return this.#matcher.filter(this.#contacts.rows, query);
+		return this.#matcher.filter(this.#allContactItems, query);
 	});
 
 	/** Message words as the index matches them (one letter says too little to search on). */
@@ -48,32 +54,46 @@ export class SearchStore {
 	#lastHits = $derived.by(() => {
 		if (this.#messageWords.length === 0) return [];
 		this.#matcher.setTagLabels(this.#catalog.tagLabels);
-		return this.#matcher.filterByLast(this.#contacts.rows, this.#messageWords);
+		return this.#matcher.filterByLast(this.#allContactItems, this.#messageWords);
 	});
 
-	#items = $derived.by((): SearchItem[] => {
-		const items: SearchItem[] = this.#contactHits.map((row) => this.#contactItem(row));
+	#items = $derived.by((): readonly SearchItem[] => {
+		const contacts: readonly SearchItem[] = this.#contactHits;
+		const conversations = this.#conversationItems();
+		return conversations.length === 0 ? contacts : contacts.concat(conversations);
+	});
+
+	/**
+	 * Conversations found, latest match first: those of the message index, then rows whose
+	 * last message matches (already in order: the rows are sorted by their last message), the
+	 * two merged rather than sorted, as a short query can find thousands.
+	 */
+	#conversationItems(): ConversationItem[] {
 		// Local to one computation, never observed.
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity
-		const conversations = new Map<string, SearchItem & { kind: 'conversation' }>();
+		const indexed = new Map<string, ConversationItem>();
 		for (const hit of this.#hits) {
 			const row = this.#contacts.row(hit.contactId);
-			if (row) conversations.set(row.id, { kind: 'conversation', key: `m:${row.id}`, row, hit, complete: true });
+			if (row) indexed.set(row.id, { kind: 'conversation', key: `m:${row.id}`, row, hit, complete: true });
 		}
-		for (const row of this.#lastHits) {
+		const complete = [...indexed.values()].sort((a, b) => b.hit.latest.at - a.hit.latest.at);
+		const merged: ConversationItem[] = [];
+		let next = 0;
+		for (const { row } of this.#lastHits) {
 			const last = row.last;
-			if (!last || conversations.has(row.id)) continue;
+			if (!last || indexed.has(row.id)) continue;
+			while (next < complete.length && (complete[next] as ConversationItem).hit.latest.at >= last.at) merged.push(complete[next++] as ConversationItem);
 			const hit: ConversationHit = { contactId: row.id, count: 1, latest: { ...last } };
-			conversations.set(row.id, { kind: 'conversation', key: `m:${row.id}`, row, hit, complete: false });
+			merged.push({ kind: 'conversation', key: `m:${row.id}`, row, hit, complete: false });
 		}
-		const found = [...conversations.values()].sort((a, b) => b.hit.latest.at - a.hit.latest.at);
-		return items.concat(found);
-	});
+		while (next < complete.length) merged.push(complete[next++] as ConversationItem);
+		return merged;
+	}
 
 	/** One item per row object, kept across keystrokes: a short query finds tens of thousands. */
-	#contactItems = new WeakMap<ContactSummary, SearchItem>();
+	#contactItems = new WeakMap<ContactSummary, ContactItem>();
 
-	#contactItem(row: ContactSummary): SearchItem {
+	#contactItem(row: ContactSummary): ContactItem {
 		let item = this.#contactItems.get(row);
 		if (!item) {
 			item = { kind: 'contact', key: `c:${row.id}`, row };
@@ -142,7 +162,7 @@ export class SearchStore {
 		if (this.#warming) return;
 		this.#warming = true;
 		this.#matcher.setTagLabels(this.#catalog.tagLabels);
-		const rows = this.#contacts.rows;
+		const items = this.#allContactItems;
 		const idle =
 			typeof requestIdleCallback === 'function'
 				? (run: (deadline: () => boolean) => void) => requestIdleCallback((info) => run(() => info.timeRemaining() < 2))
@@ -154,8 +174,8 @@ export class SearchStore {
 					};
 		const step = (from: number) =>
 			idle((deadline) => {
-				const next = this.#matcher.warm(rows, from, deadline);
-				if (next < rows.length) step(next);
+				const next = this.#matcher.warm(items, from, deadline);
+				if (next < items.length) step(next);
 				else this.#warming = false;
 			});
 		step(0);
