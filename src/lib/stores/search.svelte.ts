@@ -1,4 +1,4 @@
-import type { ContactSummary } from '$shared/schemas/index.ts';
+import type { ContactSummary, LastMessage } from '$shared/schemas/index.ts';
 import { queryWords, wordsOf } from '../sync/search-index-text.ts';
 import type { ConversationHit, MessageSearchIndex } from '../sync/search-index.ts';
 import type { ContactListStore } from './contact-list.svelte.ts';
@@ -83,11 +83,23 @@ export class SearchStore {
 			const last = row.last;
 			if (!last || indexed.has(row.id)) continue;
 			while (next < complete.length && (complete[next] as ConversationItem).hit.latest.at >= last.at) merged.push(complete[next++] as ConversationItem);
-			const hit: ConversationHit = { contactId: row.id, count: 1, latest: { ...last } };
-			merged.push({ kind: 'conversation', key: `m:${row.id}`, row, hit, complete: false });
+			merged.push(this.#lastItem(row, last));
 		}
 		while (next < complete.length) merged.push(complete[next++] as ConversationItem);
 		return merged;
+	}
+
+	/** A conversation known only by the row's last message; one per row object, as below. */
+	#lastItems = new WeakMap<ContactSummary, ConversationItem>();
+
+	#lastItem(row: ContactSummary, last: LastMessage): ConversationItem {
+		let item = this.#lastItems.get(row);
+		if (!item) {
+			const hit: ConversationHit = { contactId: row.id, count: 1, latest: { ...last } };
+			item = { kind: 'conversation', key: `m:${row.id}`, row, hit, complete: false };
+			this.#lastItems.set(row, item);
+		}
+		return item;
 	}
 
 	/** One item per row object, kept across keystrokes: a short query finds tens of thousands. */
@@ -206,6 +218,9 @@ export class SearchStore {
 	}
 
 	async #run(): Promise<void> {
+		// After the keystroke's own task: the list repaints from the contact rows first, and the
+		// index's IndexedDB reads are set up after that.
+		await new Promise((resolve) => setTimeout(resolve, 0));
 		const query = this.#query;
 		if (!this.#index || query.trim().length === 0) {
 			this.#hits = [];
