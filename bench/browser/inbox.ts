@@ -72,8 +72,8 @@ async function searching(page: Page): Promise<ActionTiming[]> {
 
 interface ReloadRun {
 	load: LoadTiming;
-	openFromDisk: { shown: number; painted: number };
-	openInMemory: { shown: number; painted: number };
+	openFromDisk: { shown: number; painted: number; ready: number };
+	openInMemory: { shown: number; painted: number; ready: number };
 }
 
 async function reloadAndOpen(page: Page, bigContactId: string): Promise<ReloadRun> {
@@ -148,10 +148,12 @@ export async function inbox(log: (line: string) => void): Promise<Table[]> {
 					['reload: rows painted, page responsive', RELOADS, ...stats(painted)],
 					['reload: long tasks after paint (total)', RELOADS, ...stats(afterPaint.map((tasks) => tasks.reduce((sum, [, d]) => sum + d, 0)))],
 					['open big contact from IndexedDB, painted', RELOADS, ...stats(fromDisk)],
+					['open big contact from IndexedDB, document loaded (composer shown)', RELOADS, ...stats(reloads.map((run) => run.openFromDisk.ready))],
 					['open big contact again (document open), painted', RELOADS, ...stats(inMemory)]
 				],
 				notes: [
 					'- Reload times are from navigation start (the service worker serves the shell); the socket connects and syncs meanwhile.',
+					'- A long conversation first paints its latest page as kept in IndexedDB (docs/client-loading.md), then its document loads: both are shown.',
 					`- Reload < ${RELOAD_GOAL_MS} ms: ${met(percentile(painted, 95) < RELOAD_GOAL_MS)} (p95 ${Math.round(percentile(painted, 95))} ms).`,
 					`- Open < ${OPEN_GOAL_MS} ms: from IndexedDB ${met(percentile(fromDisk, 95) < OPEN_GOAL_MS)} (p95 ${Math.round(percentile(fromDisk, 95))} ms), open document ${met(percentile(inMemory, 95) < OPEN_GOAL_MS)} (p95 ${Math.round(percentile(inMemory, 95))} ms).`
 				]

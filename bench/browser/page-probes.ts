@@ -69,26 +69,32 @@ export async function timeAction(spec: ActionSpec): Promise<ActionTiming> {
 
 /**
  * Clicks a contact's row and times until its conversation shows its first message (`shown`),
- * and until that frame is painted (`painted`).
+ * until that frame is painted (`painted`), and until the whole conversation is open, its
+ * document loaded and the composer shown (`ready`): a long one first paints its latest page
+ * from IndexedDB while the document loads.
  */
-export async function timeOpen(contactId: string): Promise<{ shown: number; painted: number }> {
+export async function timeOpen(contactId: string): Promise<{ shown: number; painted: number; ready: number }> {
 	const row = document.querySelector(`#contact-list [data-contact-id="${contactId}"]`);
 	if (!(row instanceof HTMLElement)) throw new Error(`contact ${contactId} is not rendered in the list`);
-	const selector = `section[aria-label="Conversation"][data-contact="${contactId}"] [role=log] [data-key]`;
+	const section = `section[aria-label="Conversation"][data-contact="${contactId}"]`;
+	const appeared = (selector: string) =>
+		new Promise<void>((resolve) => {
+			if (document.querySelector(selector)) return resolve();
+			const observer = new MutationObserver(() => {
+				if (!document.querySelector(selector)) return;
+				observer.disconnect();
+				resolve();
+			});
+			observer.observe(document.body, { childList: true, subtree: true });
+		});
 	const started = performance.now();
 	row.click();
-	await new Promise<void>((resolve) => {
-		if (document.querySelector(selector)) return resolve();
-		const observer = new MutationObserver(() => {
-			if (!document.querySelector(selector)) return;
-			observer.disconnect();
-			resolve();
-		});
-		observer.observe(document.body, { childList: true, subtree: true });
-	});
+	const composer = appeared(`${section} textarea`).then(() => performance.now() - started);
+	await appeared(`${section} [role=log] [data-key]`);
 	const shown = performance.now() - started;
 	await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-	return { shown, painted: performance.now() - started };
+	const painted = performance.now() - started;
+	return { shown, painted, ready: await composer };
 }
 
 /** Resolves once the page has had `quietMs` without a long task: background work has settled. */

@@ -1,5 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contactDocName } from '../../shared/doc/index.ts';
 import { MAX_WINDOW, PAGE } from '../../src/lib/stores/conversation-window.ts';
 import { startBigConversationServer, type BigConversationServer } from '../helpers/big-conversation.ts';
 import { assertBuilt, DEMO_AGENTS, launchBrowser, openContact, signIn, WAIT } from '../helpers/browser.ts';
@@ -109,5 +110,54 @@ describe('a 10,000-message conversation', () => {
 		await latest.waitFor(WAIT);
 		await page.waitForFunction((el) => el.scrollHeight - el.scrollTop - el.clientHeight < 48, await log.elementHandle(), WAIT);
 		await expect(log.evaluate((el) => el.querySelectorAll('[data-key]').length)).resolves.toBeLessThanOrEqual(MAX_WINDOW);
+	});
+
+	it('after a reload, paints the latest page kept on this device before the document has loaded', { timeout: 90_000 }, async () => {
+		// The search feed keeps the head of the conversation it read when the document was stored.
+		const docName = contactDocName(big.workspaceId, big.contactId);
+		await page.waitForFunction(
+			(key) =>
+				new Promise<boolean>((resolve) => {
+					const open = indexedDB.open('switchboard');
+					open.onsuccess = () => {
+						const get = open.result.transaction('meta').objectStore('meta').get(key);
+						get.onsuccess = () => {
+							open.result.close();
+							resolve(Array.isArray(get.result?.value?.items) && get.result.value.items.length > 0);
+						};
+						get.onerror = () => resolve(false);
+					};
+					open.onerror = () => resolve(false);
+				}),
+			`head:${docName}`,
+			WAIT
+		);
+		await page.goto('/inbox');
+		await page.locator(`#contact-list [data-contact-id="${big.contactId}"]`).waitFor(WAIT);
+		// Records, in the page itself, whether the history had rows while the composer (which
+		// needs the document) was still missing.
+		await page.evaluate((contactId) => {
+			const section = `section[aria-label="Conversation"][data-contact="${contactId}"]`;
+			const seen = { historyFirst: false, composer: false };
+			(window as unknown as { __headSeen: typeof seen }).__headSeen = seen;
+			const observer = new MutationObserver(() => {
+				const rows = document.querySelector(`${section} [role=log] [data-key]`);
+				const composer = document.querySelector(`${section} textarea`);
+				if (rows && !composer) seen.historyFirst = true;
+				if (composer) {
+					seen.composer = true;
+					observer.disconnect();
+				}
+			});
+			observer.observe(document.body, { childList: true, subtree: true });
+		}, big.contactId);
+		await page.locator(`#contact-list [data-contact-id="${big.contactId}"]`).click();
+		await page.locator(`section[aria-label="Conversation"][data-contact="${big.contactId}"] textarea`).waitFor(WAIT);
+		const seen = await page.evaluate(() => (window as unknown as { __headSeen: { historyFirst: boolean; composer: boolean } }).__headSeen);
+		expect(seen).toEqual({ historyFirst: true, composer: true });
+		// Then the document's own records: the latest message, at the bottom, one row each.
+		log = page.locator(`section[aria-label="Conversation"][data-contact="${big.contactId}"]`).getByRole('log', { name: 'Message history' });
+		await expect(log.getByText(big.textOf(big.messages), { exact: true }).count()).resolves.toBe(1);
+		await page.waitForFunction((el) => el.scrollHeight - el.scrollTop - el.clientHeight < 48, await log.elementHandle(), WAIT);
 	});
 });

@@ -9,6 +9,7 @@ import type { UploadQueue } from '../sync/upload-queue.svelte.ts';
 import { afterNextPaint, WorkspaceClient } from '../sync/workspace-client.ts';
 import { openUploads } from './attachments-service.ts';
 import { ContactListStore } from './contact-list.svelte.ts';
+import { clearHeads, saveHead } from './conversation-head.ts';
 import { InboxService } from './inbox-service.ts';
 import { WorkspaceStore } from './workspace.svelte.ts';
 
@@ -67,7 +68,8 @@ export function openInbox(identity: Identity, options: OpenInboxOptions = {}): P
 			workspaceStore: new WorkspaceStore(client.workspaceDoc, workspace.name),
 			service,
 			uploads: openUploads(client, service),
-			search: openLocalSearch(client, appDb()),
+			// The feed reads every changed contact document: it keeps long conversations' heads too.
+			search: openLocalSearch(client, appDb(), { onRead: (name, doc) => saveHead(appDb(), name, doc) }),
 			prefetch: new ContactPrefetch(client, () => contacts.rows, appDb()),
 			rowsSnapshot: new RowsSnapshotWriter(appDb(), workspace.id, client.indexDocs, client.indexReady, snapshot === null)
 		};
@@ -110,5 +112,6 @@ export async function signOut(): Promise<void> {
 		await new LocalStore(appDb()).clear();
 		await clearRowsSnapshots(appDb());
 		await clearLocalSearch(appDb());
+		await clearHeads(appDb());
 	}
 }

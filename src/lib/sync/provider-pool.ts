@@ -38,6 +38,8 @@ interface Entry {
 	awareness: boolean;
 	/** Opened by prefetch only: outside the LRU, closed once synced, unless `open` claims it. */
 	transient: boolean;
+	/** Its stored state is applied. */
+	loaded: boolean;
 }
 
 export type PrefetchResult = 'open' | 'synced' | 'failed';
@@ -89,7 +91,8 @@ export class ProviderPool {
 			pinned: false,
 			closed: false,
 			awareness,
-			transient: false
+			transient: false,
+			loaded: false
 		};
 		entry.ready = after ? after.then(() => this.#start(name, entry, awareness)) : this.#start(name, entry, awareness);
 		this.#entries.set(name, entry);
@@ -117,6 +120,7 @@ export class ProviderPool {
 
 	async #start(name: string, entry: Entry, awareness: boolean): Promise<Y.Doc> {
 		await this.#store.load(name, entry.doc);
+		entry.loaded = true;
 		if (entry.closed) return entry.doc;
 		entry.stopPersisting = this.#store.persist(name, entry.doc);
 		const provider = new HocuspocusProvider({
@@ -143,6 +147,12 @@ export class ProviderPool {
 	/** The loaded document, if open. */
 	get(name: string): Y.Doc | undefined {
 		return this.#entries.get(name)?.doc;
+	}
+
+	/** Whether opening `name` now would be immediate: kept open (not just prefetching) and loaded. */
+	isLoaded(name: string): boolean {
+		const entry = this.#entries.get(name);
+		return entry !== undefined && entry.loaded && !entry.transient && !entry.closed;
 	}
 
 	/** The provider of an open document once attached (its awareness, its sync state). */

@@ -8,13 +8,16 @@ import type { MessageSearchIndex } from './search-index.ts';
 // `updates` table, so a creating hook there sees each change without the provider pool
 // knowing about search. At start, a scan of the stored keys finds documents changed while no
 // feed ran (another tab, an older version of the app). Documents are indexed one at a time,
-// from the open Y.Doc when the pool holds it, else from their stored rows.
+// from the open Y.Doc when the pool holds it, else from their stored rows; `onRead` gets each
+// decoded document too, so other derived data (conversation heads) needs no decoding of its own.
 
 export interface SearchFeedOptions {
 	/** The document if it is open already (the pool's), so it is not decoded again. */
 	openDoc?: (name: string) => Y.Doc | undefined;
 	/** Lets the page breathe between documents; a macrotask by default. */
 	pause?: () => Promise<void>;
+	/** Also gets each document the feed has read, while it is decoded (conversation heads). */
+	onRead?: (name: string, doc: Y.Doc) => Promise<void>;
 }
 
 const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -108,7 +111,7 @@ export class SearchIndexFeed {
 
 	async #indexOne(doc: string, seq: number): Promise<number> {
 		const open = this.#options.openDoc?.(doc);
-		if (open) return this.#index.indexDoc(doc, open, seq);
+		if (open) return this.#read(doc, open, seq);
 		const rows = await this.#index.db.updates.where('doc').equals(doc).toArray();
 		const ydoc = new Y.Doc({ gc: true });
 		let last = seq;
@@ -123,10 +126,20 @@ export class SearchIndexFeed {
 					}
 				}
 			});
-			return await this.#index.indexDoc(doc, ydoc, last);
+			return await this.#read(doc, ydoc, last);
 		} finally {
 			ydoc.destroy();
 		}
+	}
+
+	async #read(name: string, doc: Y.Doc, seq: number): Promise<number> {
+		const added = await this.#index.indexDoc(name, doc, seq);
+		try {
+			await this.#options.onRead?.(name, doc);
+		} catch (error) {
+			console.error(`switchboard: could not keep the head of ${name}`, error);
+		}
+		return added;
 	}
 
 	destroy(): void {

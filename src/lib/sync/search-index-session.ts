@@ -1,5 +1,5 @@
 import type { SwitchboardDb } from './db.ts';
-import { SearchIndexFeed } from './search-index-feed.ts';
+import { SearchIndexFeed, type SearchFeedOptions } from './search-index-feed.ts';
 import { clearSearchTables, MessageSearchIndex } from './search-index.ts';
 import type { WorkspaceClient } from './workspace-client.ts';
 
@@ -12,10 +12,10 @@ export interface LocalSearch {
 	destroy(): void;
 }
 
-export function openLocalSearch(client: WorkspaceClient, db: SwitchboardDb): LocalSearch {
+export function openLocalSearch(client: WorkspaceClient, db: SwitchboardDb, options: Pick<SearchFeedOptions, 'onRead'> = {}): LocalSearch {
 	const index = new MessageSearchIndex(db, client.workspaceId);
 	// An open document is read in memory; others are decoded from their stored rows.
-	const feed = new SearchIndexFeed(index, { openDoc: (name) => client.pool.get(name) });
+	const feed = new SearchIndexFeed(index, { ...options, openDoc: (name) => client.pool.get(name) });
 	// In the background: documents stored while no feed ran (another tab, an older app).
 	feed.catchUp().catch((error: unknown) => console.error('switchboard: search index catch-up failed', error));
 	return { index, feed, destroy: () => feed.destroy() };
