@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { contactMaps } from '$shared/doc/index.ts';
 import type { SwitchboardDb } from '../sync/db.ts';
+import { afterNextPaint } from '../sync/workspace-client.ts';
 import { HistoryIndex, type HistoryChange } from './conversation-history.ts';
 import { HistoryItems, type HistoryItem } from './conversation-items.ts';
 import { PAGE } from './conversation-window.ts';
@@ -11,6 +12,8 @@ import { PAGE } from './conversation-window.ts';
 // could show; the page alone is one small read. The document still loads right after, and its
 // store replaces the page (same keys, so the rows stay in place). The search index feed writes
 // a head whenever it has read a changed document, so a head is as fresh as the message index.
+// Opening a document waits for its head to be read and painted (HeadReader.beforeLoad, used
+// by the provider pool), whichever view asked for the document first.
 
 const VERSION = 1;
 const PREFIX = 'head:';
@@ -76,4 +79,41 @@ export async function saveHead(db: SwitchboardDb, docName: string, doc: Y.Doc): 
 /** Forgets every head (log-out): they hold the same data as the documents. */
 export async function clearHeads(db: SwitchboardDb): Promise<void> {
 	await db.meta.where('key').startsWith(PREFIX).delete();
+}
+
+/** How long a head read is kept for the other views opening the same document. */
+const SHARED_READ_MS = 2000;
+/** A hidden page paints no frames: waiting for one must not hold the document forever. */
+const PAINT_WAIT_MS = 100;
+
+/**
+ * Reads heads for documents being opened, once for everyone asking: the conversation pane
+ * shows the head, and the provider pool waits for it to be painted before decoding the
+ * document, which would otherwise hold the page while the head waits its turn.
+ */
+export class HeadReader {
+	readonly #db: SwitchboardDb;
+	readonly #reads = new Map<string, Promise<ConversationHead | null>>();
+
+	constructor(db: SwitchboardDb) {
+		this.#db = db;
+	}
+
+	read(docName: string): Promise<ConversationHead | null> {
+		let read = this.#reads.get(docName);
+		if (!read) {
+			read = loadHead(this.#db, docName);
+			this.#reads.set(docName, read);
+			void read.then(() => setTimeout(() => this.#reads.delete(docName), SHARED_READ_MS));
+		}
+		return read;
+	}
+
+	/** What opening a contact document waits for: its head, if it has one, on screen. */
+	beforeLoad(docName: string): Promise<unknown> | undefined {
+		if (!docName.startsWith('contact/')) return undefined;
+		return this.read(docName).then((head) =>
+			head ? Promise.race([afterNextPaint(), new Promise((resolve) => setTimeout(resolve, PAINT_WAIT_MS))]) : undefined
+		);
+	}
 }

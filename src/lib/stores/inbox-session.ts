@@ -9,7 +9,7 @@ import type { UploadQueue } from '../sync/upload-queue.svelte.ts';
 import { afterNextPaint, WorkspaceClient } from '../sync/workspace-client.ts';
 import { openUploads } from './attachments-service.ts';
 import { ContactListStore } from './contact-list.svelte.ts';
-import { clearHeads, saveHead } from './conversation-head.ts';
+import { clearHeads, HeadReader, saveHead } from './conversation-head.ts';
 import { InboxService } from './inbox-service.ts';
 import { WorkspaceStore } from './workspace.svelte.ts';
 
@@ -31,6 +31,8 @@ export interface Inbox {
 	rowsSnapshot: RowsSnapshotWriter;
 	/** Files attached in composers, waiting to upload (and the messages waiting for them). */
 	uploads: UploadQueue;
+	/** The latest pages of long conversations, shown while their documents load. */
+	heads: HeadReader;
 }
 
 let current: { key: string; inbox: Promise<Inbox> } | null = null;
@@ -50,9 +52,11 @@ export function openInbox(identity: Identity, options: OpenInboxOptions = {}): P
 		if (previous) await closeInbox(previous.inbox);
 		// With a snapshot of the list rows, the list paints before the index shards are rebuilt.
 		const snapshot = await loadRowsSnapshot(appDb(), workspace.id);
+		const heads = new HeadReader(appDb());
 		const client = await WorkspaceClient.open(workspace.id, identity.user.id, {
 			onDenied: options.onDenied,
-			deferIndex: snapshot !== null
+			deferIndex: snapshot !== null,
+			beforeLoad: (name) => heads.beforeLoad(name)
 		});
 		const contacts = new ContactListStore(client.indexDocs, client.agentDoc, identity.user.id, {
 			initial: snapshot ? { shards: snapshot, loaded: client.indexLoads } : undefined
@@ -68,6 +72,7 @@ export function openInbox(identity: Identity, options: OpenInboxOptions = {}): P
 			workspaceStore: new WorkspaceStore(client.workspaceDoc, workspace.name),
 			service,
 			uploads: openUploads(client, service),
+			heads,
 			// The feed reads every changed contact document: it keeps long conversations' heads too.
 			search: openLocalSearch(client, appDb(), { onRead: (name, doc) => saveHead(appDb(), name, doc) }),
 			prefetch: new ContactPrefetch(client, () => contacts.rows, appDb()),

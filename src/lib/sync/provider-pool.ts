@@ -17,6 +17,11 @@ export interface PoolHooks {
 	onDenied?: (name: string, reason: string) => void;
 	/** True while a document holds local changes the server has not acknowledged: never closed then. */
 	isPending?: (name: string) => boolean;
+	/**
+	 * Opening (not prefetching) a document not in the pool: its loading waits for this, e.g. a
+	 * view painting the stored head of a long conversation before its document is decoded.
+	 */
+	beforeLoad?: (name: string) => Promise<unknown> | undefined;
 }
 
 export interface OpenOptions {
@@ -69,7 +74,7 @@ export class ProviderPool {
 			this.close(name);
 			entry = undefined;
 		}
-		entry ??= this.#create(name, awareness, options.after);
+		entry ??= this.#create(name, awareness, options.after ?? this.#hooks.beforeLoad?.(name));
 		entry.transient = false;
 		if (options.pinned) {
 			entry.pinned = true;

@@ -36,6 +36,8 @@ export interface WorkspaceClientOptions {
 	 * rebuilding the shards' Y.Docs takes over a second of main thread.
 	 */
 	deferIndex?: boolean;
+	/** Opening a document not loaded yet waits for this first (see PoolHooks.beforeLoad). */
+	beforeLoad?: (name: string) => Promise<unknown> | undefined;
 }
 
 /** After the next frame is painted (a task queued from requestAnimationFrame); at once without a DOM. */
@@ -76,7 +78,8 @@ export class WorkspaceClient {
 				onChange: () => this.connection?.refresh(),
 				onAcknowledged: (name) => this.#pending.acknowledge(name),
 				onDenied: options.onDenied,
-				isPending: (name) => this.#pending.has(name)
+				isPending: (name) => this.#pending.has(name),
+				beforeLoad: options.beforeLoad
 			},
 			options.contactCapacity
 		);
