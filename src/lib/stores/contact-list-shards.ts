@@ -52,6 +52,10 @@ export class ShardRows {
 		return this.#rows.size;
 	}
 
+	get(contactId: string): ContactSummary | undefined {
+		return this.#rows.get(contactId);
+	}
+
 	get pending(): boolean {
 		return this.#seeded !== null || this.#full || this.#dirty.size > 0;
 	}

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { SvelteMap } from 'svelte/reactivity';
+import { shardOf } from '$shared/doc/index.ts';
 import { filterContacts, listFilter, unreadCount } from '$shared/query/index.ts';
 import type { ContactSummary, SegmentFilter } from '$shared/schemas/index.ts';
 import { IndicatorCounter } from './contact-list-counts.ts';
@@ -92,6 +93,14 @@ export class ContactListStore {
 	/** One contact's row, reactive to that contact only. */
 	row(contactId: string): ContactSummary | undefined {
 		return this.#byId.get(contactId);
+	}
+
+	/**
+	 * The same row without subscribing to it, for code that depends on `rows` already and may
+	 * look up thousands (a reactive read creates a signal per contact).
+	 */
+	peek(contactId: string): ContactSummary | undefined {
+		return this.#shards[shardOf(contactId)]?.get(contactId);
 	}
 
 	/** Incoming messages this agent has not read. */

@@ -1,4 +1,4 @@
-import type { ContactSummary, LastMessage } from '$shared/schemas/index.ts';
+import type { ContactSummary } from '$shared/schemas/index.ts';
 import { queryWords, wordsOf } from '../sync/search-index-text.ts';
 import type { ConversationHit, MessageSearchIndex } from '../sync/search-index.ts';
 import type { ContactListStore } from './contact-list.svelte.ts';
@@ -23,12 +23,17 @@ export type SearchItem =
 
 type ContactItem = Extract<SearchItem, { kind: 'contact' }>;
 type ConversationItem = Extract<SearchItem, { kind: 'conversation' }>;
+interface RowItems {
+	row: ContactSummary;
+	contact: ContactItem;
+	last: ConversationItem | null;
+}
 
 export class SearchStore {
 	readonly #contacts: ContactListStore;
 	readonly #catalog: SegmentCatalog;
 	readonly #index: MessageSearchIndex | null;
-	readonly #matcher = new ContactMatcher<ContactItem>((item) => item.row);
+	readonly #matcher = new ContactMatcher<RowItems>((items) => items.row);
 	#query = $state('');
 	#hits = $state.raw<readonly ConversationHit[]>([]);
 	/** The query the message hits belong to. */
@@ -37,24 +42,26 @@ export class SearchStore {
 	#warming = false;
 	#again = false;
 
-	/** Every row as a result item, built again only when the rows change (and while searching). */
-	#allContactItems = $derived.by(() => this.#contacts.rows.map((row) => this.#contactItem(row)));
+	/** Every row with its result items, in list order, built again only when the rows change (and while searching). */
+	#allRowItems = $derived.by(() => this.#contacts.rows.map((row) => this.#rowItems(row)));
 
 	#contactHits = $derived.by((): ContactItem[] => {
 		const query = parseContactQuery(this.#query);
 		if (!query) return [];
 		this.#matcher.setTagLabels(this.#catalog.tagLabels);
-		return this.#matcher.filter(this.#allContactItems, query);
+		return this.#matcher.filter(this.#allRowItems, query).map((found) => found.contact);
 	});
 
 	/** Message words as the index matches them (one letter says too little to search on). */
 	#messageWords = $derived(queryWords(this.#query).filter((word) => word.length >= 2));
 
 	/** Every contact's last message is in its list row: those match even if never opened. */
-	#lastHits = $derived.by(() => {
+	#lastHits = $derived.by((): ConversationItem[] => {
 		if (this.#messageWords.length === 0) return [];
 		this.#matcher.setTagLabels(this.#catalog.tagLabels);
-		return this.#matcher.filterByLast(this.#allContactItems, this.#messageWords);
+		const found: ConversationItem[] = [];
+		for (const { last } of this.#matcher.filterByLast(this.#allRowItems, this.#messageWords)) if (last) found.push(last);
+		return found;
 	});
 
 	#items = $derived.by((): readonly SearchItem[] => {
@@ -73,45 +80,43 @@ export class SearchStore {
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		const indexed = new Map<string, ConversationItem>();
 		for (const hit of this.#hits) {
-			const row = this.#contacts.row(hit.contactId);
+			// Not `row()`: a reactive read per hit; the results depend on `rows` already.
+			const row = this.#contacts.peek(hit.contactId);
 			if (row) indexed.set(row.id, { kind: 'conversation', key: `m:${row.id}`, row, hit, complete: true });
 		}
+		const lastHits = this.#lastHits;
+		if (indexed.size === 0) return lastHits;
 		const complete = [...indexed.values()].sort((a, b) => b.hit.latest.at - a.hit.latest.at);
 		const merged: ConversationItem[] = [];
 		let next = 0;
-		for (const { row } of this.#lastHits) {
-			const last = row.last;
-			if (!last || indexed.has(row.id)) continue;
-			while (next < complete.length && (complete[next] as ConversationItem).hit.latest.at >= last.at) merged.push(complete[next++] as ConversationItem);
-			merged.push(this.#lastItem(row, last));
+		for (const item of lastHits) {
+			if (indexed.has(item.row.id)) continue;
+			const at = item.hit.latest.at;
+			while (next < complete.length && (complete[next] as ConversationItem).hit.latest.at >= at) merged.push(complete[next++] as ConversationItem);
+			merged.push(item);
 		}
 		while (next < complete.length) merged.push(complete[next++] as ConversationItem);
 		return merged;
 	}
 
-	/** A conversation known only by the row's last message; one per row object, as below. */
-	#lastItems = new WeakMap<ContactSummary, ConversationItem>();
+	/** A row's result items, kept per row object: a short query finds tens of thousands. */
+	#rowItemsCache = new WeakMap<ContactSummary, RowItems>();
 
-	#lastItem(row: ContactSummary, last: LastMessage): ConversationItem {
-		let item = this.#lastItems.get(row);
-		if (!item) {
-			const hit: ConversationHit = { contactId: row.id, count: 1, latest: { ...last } };
-			item = { kind: 'conversation', key: `m:${row.id}`, row, hit, complete: false };
-			this.#lastItems.set(row, item);
+	#rowItems(row: ContactSummary): RowItems {
+		let items = this.#rowItemsCache.get(row);
+		if (!items) {
+			const last = row.last;
+			items = {
+				row,
+				contact: { kind: 'contact', key: `c:${row.id}`, row },
+				// A conversation known only by the row's last message (it may not be on this device).
+				last: last
+					? { kind: 'conversation', key: `m:${row.id}`, row, hit: { contactId: row.id, count: 1, latest: last }, complete: false }
+					: null
+			};
+			this.#rowItemsCache.set(row, items);
 		}
-		return item;
-	}
-
-	/** One item per row object, kept across keystrokes: a short query finds tens of thousands. */
-	#contactItems = new WeakMap<ContactSummary, ContactItem>();
-
-	#contactItem(row: ContactSummary): ContactItem {
-		let item = this.#contactItems.get(row);
-		if (!item) {
-			item = { kind: 'contact', key: `c:${row.id}`, row };
-			this.#contactItems.set(row, item);
-		}
-		return item;
+		return items;
 	}
 
 	constructor(contacts: ContactListStore, catalog: SegmentCatalog, index: MessageSearchIndex | null) {
@@ -167,14 +172,15 @@ export class SearchStore {
 	}
 
 	/**
-	 * Prepares the contact texts in idle time (the search bar got focus): with 50,000 contacts,
-	 * building them costs more than a frame, and should not land on the first keystroke.
+	 * Prepares the result items and contact texts in idle time (the search bar got focus): with
+	 * 50,000 contacts, building them costs more than a frame, and should not land on the first
+	 * keystroke. The rows' items first, in slices; then their texts, over the list as searched.
 	 */
 	prepare(): void {
 		if (this.#warming) return;
 		this.#warming = true;
 		this.#matcher.setTagLabels(this.#catalog.tagLabels);
-		const items = this.#allContactItems;
+		const rows = this.#contacts.rows;
 		const idle =
 			typeof requestIdleCallback === 'function'
 				? (run: (deadline: () => boolean) => void) => requestIdleCallback((info) => run(() => info.timeRemaining() < 2))
@@ -184,13 +190,20 @@ export class SearchStore {
 							run(() => performance.now() > end);
 						}, 0);
 					};
-		const step = (from: number) =>
+		const texts = (items: readonly RowItems[], from: number) =>
 			idle((deadline) => {
 				const next = this.#matcher.warm(items, from, deadline);
-				if (next < items.length) step(next);
+				if (next < items.length) texts(items, next);
 				else this.#warming = false;
 			});
-		step(0);
+		const rowItems = (from: number) =>
+			idle((deadline) => {
+				let i = from;
+				for (; i < rows.length && !deadline(); i++) this.#rowItems(rows[i] as ContactSummary);
+				if (i < rows.length) rowItems(i);
+				else texts(this.#allRowItems, 0);
+			});
+		rowItems(0);
 	}
 
 	/** The index changed: run the current query again so new messages show up. */
