@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContactSummary } from '../../shared/schemas/index.ts';
-import { queryWords } from '../../src/lib/sync/search-index-text.ts';
+import { queryWords, wordsOf } from '../../src/lib/sync/search-index-text.ts';
 import { ContactMatcher, narrows, narrowsWordStarts, parseContactQuery } from '../../src/lib/stores/search-contacts.ts';
 import { SeededRandom } from '../helpers/seeded-random.ts';
 
@@ -34,6 +34,15 @@ function rowsFrom(random: SeededRandom, count: number): ContactSummary[] {
 	}));
 }
 
+/** The rule itself, with none of the matcher's shortcuts: every word starts a word of the last message. */
+function lastMatchesPlainly(rows: ContactSummary[], words: string[]): ContactSummary[] {
+	if (words.length === 0) return [];
+	return rows.filter((row) => {
+		const own = row.last ? wordsOf(row.last.text) : [];
+		return row.last !== null && words.every((word) => own.some((candidate) => candidate.startsWith(word)));
+	});
+}
+
 /** A fresh matcher has no previous answer: it searches every row. */
 function scanAll(rows: ContactSummary[], text: string) {
 	const query = parseContactQuery(text);
@@ -62,6 +71,7 @@ describe('contact search while typing', () => {
 				const expected = scanAll(rows, text);
 				expect(query ? matcher.filter(rows, query) : [], text).toEqual(expected.contacts);
 				expect(matcher.filterByLast(rows, words), text).toEqual(expected.byLast);
+				expect(expected.byLast, text).toEqual(lastMatchesPlainly(rows, words));
 				checked++;
 			}
 		}

@@ -28,9 +28,30 @@ interface Haystack {
 	digits: string;
 	/** The list's last message as folded words, each after a space: ' seu pedido 92603'. */
 	last: string;
+	/** Which word starts (first two letters, hashed to 64 bits) `last` has: see startBits. */
+	startsLo: number;
+	startsHi: number;
 }
 
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
+
+/**
+ * A 64-bit sketch of the two-letter starts of some words: a word starting with "ma" sets the
+ * bit of "ma". A message word query (two letters at least) can only match a last message whose
+ * sketch has its bits, so a scan tests two integers before searching the text; with about ten
+ * words in a message, roughly one row in five passes for a word start that is not there.
+ */
+function startBits(words: readonly string[]): [number, number] {
+	let lo = 0;
+	let hi = 0;
+	for (const word of words) {
+		if (word.length < 2) continue;
+		const bit = (word.charCodeAt(0) * 31 + word.charCodeAt(1)) & 63;
+		if (bit < 32) lo |= 1 << bit;
+		else hi |= 1 << (bit - 32);
+	}
+	return [lo, hi];
+}
 
 /**
  * Whether every row matching `next` also matches `previous`, so `next` may search only the
@@ -64,8 +85,21 @@ function matchesHay(hay: Haystack, query: ContactQuery): boolean {
 	return true;
 }
 
-function lastHas(hay: Haystack, needles: readonly string[]): boolean {
-	if (hay.last === '') return false;
+/** Message words as a scan tests them: their sketch bits, and each after a space. */
+interface StartsQuery {
+	lo: number;
+	hi: number;
+	needles: string[];
+}
+
+function startsQuery(words: readonly string[]): StartsQuery {
+	const [lo, hi] = startBits(words);
+	return { lo, hi, needles: words.map((word) => ' ' + word) };
+}
+
+function lastHas(hay: Haystack, query: StartsQuery): boolean {
+	if ((hay.startsLo & query.lo) !== query.lo || (hay.startsHi & query.hi) !== query.hi) return false;
+	const needles = query.needles;
 	for (let n = 0; n < needles.length; n++) if (!hay.last.includes(needles[n] as string)) return false;
 	return true;
 }
@@ -123,11 +157,11 @@ export class ContactMatcher<T = ContactSummary> {
 		const last = this.#lastByLast;
 		const [source, hays] =
 			last && last.items === items && narrowsWordStarts(last.query, words) ? [last.found, last.hays] : this.#all(items);
-		const needles = words.map((word) => ' ' + word);
+		const starts = startsQuery(words);
 		const answer: Answer<readonly string[], T> = { items, query: words, found: [], hays: [] };
 		for (let i = 0; i < source.length; i++) {
 			const hay = hays[i] as Haystack;
-			if (lastHas(hay, needles)) {
+			if (lastHas(hay, starts)) {
 				answer.found.push(source[i] as T);
 				answer.hays.push(hay);
 			}
@@ -149,7 +183,7 @@ export class ContactMatcher<T = ContactSummary> {
 			for (let h = 0; h < hays.length; h++) {
 				const hay = hays[h] as Haystack;
 				matchesHay(hay, WARM_QUERY);
-				lastHas(hay, WARM_NEEDLES);
+				lastHas(hay, WARM_STARTS);
 			}
 		}
 		return i;
@@ -173,10 +207,14 @@ export class ContactMatcher<T = ContactSummary> {
 		let hay = this.#cache.get(row);
 		if (!hay) {
 			const tags = row.tags.map((key) => this.#labels.get(key) ?? key).join(' ');
+			const last = row.last ? ' ' + fold(row.last.text).replace(NOT_WORD, ' ') : '';
+			const [startsLo, startsHi] = startBits(last.split(' '));
 			hay = {
 				text: fold([row.name, row.email ?? '', row.phone ?? '', tags].join('\n')),
 				digits: row.phone ? row.phone.replace(/\D/g, '') : '',
-				last: row.last ? ' ' + fold(row.last.text).replace(NOT_WORD, ' ') : ''
+				last,
+				startsLo,
+				startsHi
 			};
 			this.#cache.set(row, hay);
 		}
@@ -186,4 +224,4 @@ export class ContactMatcher<T = ContactSummary> {
 
 /** Matches nothing real: the warm-up scan only exercises the code. */
 const WARM_QUERY: ContactQuery = { words: ['\u0000warm'], digits: '' };
-const WARM_NEEDLES = [' \u0000warm'];
+const WARM_STARTS = startsQuery(['\u0000warm']);
