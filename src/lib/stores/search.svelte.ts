@@ -23,11 +23,8 @@ export type SearchItem =
 
 type ContactItem = Extract<SearchItem, { kind: 'contact' }>;
 type ConversationItem = Extract<SearchItem, { kind: 'conversation' }>;
-interface RowItems {
-	row: ContactSummary;
-	contact: ContactItem;
-	last: ConversationItem | null;
-}
+/** A row's contact result, which also carries its conversation result by the last message. */
+type RowItems = ContactItem & { last: ConversationItem | null };
 
 export class SearchStore {
 	readonly #contacts: ContactListStore;
@@ -49,7 +46,7 @@ export class SearchStore {
 		const query = parseContactQuery(this.#query);
 		if (!query) return [];
 		this.#matcher.setTagLabels(this.#catalog.tagLabels);
-		return this.#matcher.filter(this.#allRowItems, query).map((found) => found.contact);
+		return this.#matcher.filter(this.#allRowItems, query);
 	});
 
 	/** Message words as the index matches them (one letter says too little to search on). */
@@ -107,8 +104,9 @@ export class SearchStore {
 		if (!items) {
 			const last = row.last;
 			items = {
+				kind: 'contact',
+				key: `c:${row.id}`,
 				row,
-				contact: { kind: 'contact', key: `c:${row.id}`, row },
 				// A conversation known only by the row's last message (it may not be on this device).
 				last: last
 					? { kind: 'conversation', key: `m:${row.id}`, row, hit: { contactId: row.id, count: 1, latest: last }, complete: false }
