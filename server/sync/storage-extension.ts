@@ -22,6 +22,7 @@ import type { Logger } from '../log.ts';
 import type { Storage, StoredDocument } from '../storage/types.ts';
 import type { CompactionScheduler } from './compaction-scheduler.ts';
 import { LOAD_ORIGIN, originKind } from './origins.ts';
+import { applyQuietly } from './quiet-load.ts';
 import { UnpersistedDocuments } from './unpersisted-documents.ts';
 
 const LOAD_RETRY_DELAYS_MS = [100, 500, 2000];
@@ -66,7 +67,7 @@ export class StorageExtension implements Extension {
 	async onLoadDocument({ documentName, document }: onLoadDocumentPayload) {
 		const stored = await this.#read(documentName);
 		let skipped = 0;
-		document.transact(() => {
+		applyQuietly(document, LOAD_ORIGIN, () => {
 			if (stored.snapshot) Y.applyUpdate(document, stored.snapshot);
 			for (const update of stored.updates) {
 				try {
@@ -75,7 +76,7 @@ export class StorageExtension implements Extension {
 					skipped++;
 				}
 			}
-		}, LOAD_ORIGIN);
+		});
 		if (skipped > 0) this.#log.error(`${documentName}: ${skipped} stored updates did not decode and were skipped`);
 		this.#scheduler.loaded(documentName, stored.updates.length);
 	}
