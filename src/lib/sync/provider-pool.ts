@@ -154,6 +154,12 @@ export class ProviderPool {
 		return this.#entries.get(name)?.doc;
 	}
 
+	/** The document if open and its stored state applied (one still loading reads as empty). */
+	loadedDoc(name: string): Y.Doc | undefined {
+		const entry = this.#entries.get(name);
+		return entry?.loaded && !entry.closed ? entry.doc : undefined;
+	}
+
 	/** Whether opening `name` now would be immediate: kept open (not just prefetching) and loaded. */
 	isLoaded(name: string): boolean {
 		const entry = this.#entries.get(name);

@@ -14,8 +14,9 @@ export interface LocalSearch {
 
 export function openLocalSearch(client: WorkspaceClient, db: SwitchboardDb, options: Pick<SearchFeedOptions, 'onRead'> = {}): LocalSearch {
 	const index = new MessageSearchIndex(db, client.workspaceId);
-	// An open document is read in memory; others are decoded from their stored rows.
-	const feed = new SearchIndexFeed(index, { ...options, openDoc: (name) => client.pool.get(name) });
+	// An open, loaded document is read in memory; others (a document still loading reads as
+	// empty and would be recorded as indexed) are decoded from their stored rows.
+	const feed = new SearchIndexFeed(index, { ...options, openDoc: (name) => client.pool.loadedDoc(name) });
 	// In the background: documents stored while no feed ran (another tab, an older app).
 	feed.catchUp().catch((error: unknown) => console.error('switchboard: search index catch-up failed', error));
 	return { index, feed, destroy: () => feed.destroy() };
