@@ -2,9 +2,11 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addComment, recordInboundMessage, sendMessage, snoozeContact } from '../../shared/actions/index.ts';
-import { contactDocName } from '../../shared/doc/index.ts';
+import { contactDocName, contactMaps } from '../../shared/doc/index.ts';
 import { systemActor } from '../../shared/schemas/index.ts';
 import { clearHeads, HEAD_MIN_RECORDS, latestHead, loadHead, saveHead } from '../../src/lib/stores/conversation-head.ts';
+import { HistoryIndex, type HistoryChange } from '../../src/lib/stores/conversation-history.ts';
+import { HistoryItems } from '../../src/lib/stores/conversation-items.ts';
 import { PAGE } from '../../src/lib/stores/conversation-window.ts';
 import { openDb, type SwitchboardDb } from '../../src/lib/sync/db.ts';
 import { LocalStore } from '../../src/lib/sync/local-store.ts';
@@ -58,6 +60,31 @@ describe('conversation heads', () => {
 		expect(last?.kind === 'message' && last.message.text).toBe(`reply ${HEAD_MIN_RECORDS + 100}`);
 		expect(last?.kind === 'message' && last.delivery?.state).toBe('queued');
 		expect(items.some((item) => item.kind === 'event' && item.event.type === 'snoozed')).toBe(true);
+	});
+
+	it('is the page the conversation store would show, whatever order the records came in', () => {
+		const env = testEnv(T0);
+		const docs = docsWithContact(env, { contactId: 'mixed', name: 'mixed' });
+		// Messages arrive out of time order (late webhooks), some at the same millisecond.
+		for (let i = 0; i < HEAD_MIN_RECORDS + 50; i++) {
+			const at = T0 + ((i * 7919) % 997) * MINUTE + (i % 3 === 0 ? 0 : i);
+			if (i % 9 === 0) {
+				env.now = () => at;
+				sendMessage(docs, { contactId: 'mixed', messageId: `o${i}`, text: `out ${i}` }, ana, env);
+			} else recordInboundMessage(docs, { contactId: 'mixed', providerMessageId: `p${i}`, text: `in ${i}`, at }, systemActor, env);
+		}
+		const maps = contactMaps(docs.contact);
+		const records: HistoryChange[] = [];
+		for (const [id, raw] of maps.messages.entries()) records.push({ kind: 'message', id, raw });
+		for (const [id, raw] of maps.events.entries()) records.push({ kind: 'event', id, raw });
+		const index = new HistoryIndex();
+		index.apply(records);
+		const reader = new HistoryItems(maps.messages, maps.events, maps.delivery);
+		const expected = index.slice(index.length - PAGE, index.length).map((ref) => reader.get(ref));
+		const head = latestHead(docs.contact);
+		expect(head?.total).toBe(index.length);
+		expect(head?.items).toEqual(expected);
+		expect(head?.items.some((item) => item.kind === 'message' && item.delivery !== null)).toBe(true);
 	});
 
 	it('has none for a short history', () => {

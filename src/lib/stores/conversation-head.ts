@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { contactMaps } from '$shared/doc/index.ts';
 import type { SwitchboardDb } from '../sync/db.ts';
 import { afterNextPaint } from '../sync/workspace-client.ts';
-import { HistoryIndex, type HistoryChange } from './conversation-history.ts';
+import { compareRefs, placeOf, type HistoryRef } from './conversation-history.ts';
 import { HistoryItems, type HistoryItem } from './conversation-items.ts';
 import { PAGE } from './conversation-window.ts';
 
@@ -30,22 +30,33 @@ export interface ConversationHead {
 
 const keyOf = (docName: string) => `${PREFIX}${docName}`;
 
-/** The latest page of a history long enough to need one, else null. */
+/**
+ * The latest page of a history long enough to need one, else null. Run by the search feed on
+ * every stored change of a long conversation, so it orders plain refs (no per-record map, as
+ * the store keeps for live updates) and reads delivery keys only for the page's messages.
+ */
 export function latestHead(doc: Y.Doc, count = PAGE): ConversationHead | null {
 	const maps = contactMaps(doc);
 	if (maps.messages.size + maps.events.size < HEAD_MIN_RECORDS) return null;
-	const records: HistoryChange[] = [];
-	for (const [id, raw] of maps.messages.entries()) records.push({ kind: 'message', id, raw });
-	for (const [id, raw] of maps.events.entries()) records.push({ kind: 'event', id, raw });
-	const index = new HistoryIndex();
-	index.apply(records);
-	const reader = new HistoryItems(maps.messages, maps.events, maps.delivery);
+	const refs: HistoryRef[] = [];
+	for (const [id, raw] of maps.messages.entries()) {
+		const at = placeOf('message', raw);
+		if (at !== null) refs.push({ kind: 'message', id, at });
+	}
+	for (const [id, raw] of maps.events.entries()) {
+		const at = placeOf('event', raw);
+		if (at !== null) refs.push({ kind: 'event', id, at });
+	}
+	refs.sort(compareRefs);
+	const page = refs.slice(Math.max(0, refs.length - count));
+	const messageIds = new Set(page.filter((ref) => ref.kind === 'message').map((ref) => ref.id));
+	const reader = new HistoryItems(maps.messages, maps.events, maps.delivery, messageIds);
 	const items: HistoryItem[] = [];
-	for (const ref of index.slice(Math.max(0, index.length - count), index.length)) {
+	for (const ref of page) {
 		const item = reader.get(ref);
 		if (item) items.push(item);
 	}
-	return { v: VERSION, items, total: index.length };
+	return { v: VERSION, items, total: refs.length };
 }
 
 function isHead(value: unknown): value is ConversationHead {

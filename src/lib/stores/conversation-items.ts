@@ -19,11 +19,14 @@ export class HistoryItems {
 	readonly #deliveryKeys = new Map<string, Set<string>>();
 	readonly #cache = new Map<string, HistoryItem | null>();
 
-	constructor(messages: Y.Map<unknown>, events: Y.Map<unknown>, delivery: Y.Map<unknown>) {
+	/** `only`: the messages whose delivery is wanted, when not all of them (a page read once). */
+	constructor(messages: Y.Map<unknown>, events: Y.Map<unknown>, delivery: Y.Map<unknown>, only?: ReadonlySet<string>) {
 		this.#messages = messages;
 		this.#events = events;
 		this.#delivery = delivery;
-		for (const key of delivery.keys()) this.#indexDeliveryKey(key);
+		for (const key of delivery.keys()) {
+			if (!only || only.has(messageIdOfDeliveryKey(key))) this.#indexDeliveryKey(key);
+		}
 	}
 
 	/** The item for a ref, or null when its record is invalid (reported by the reader). */
