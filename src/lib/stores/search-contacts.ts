@@ -135,17 +135,9 @@ export class ContactMatcher<T = ContactSummary> {
 	/** The items whose name, e-mail, phone or tags match, in their order. */
 	filter(items: readonly T[], query: ContactQuery): T[] {
 		const last = this.#lastFilter;
-		const [source, hays] = last && last.items === items && narrows(last.query, query) ? [last.found, last.hays] : this.#all(items);
-		const answer: Answer<ContactQuery, T> = { items, query, found: [], hays: [] };
-		for (let i = 0; i < source.length; i++) {
-			const hay = hays[i] as Haystack;
-			if (matchesHay(hay, query)) {
-				answer.found.push(source[i] as T);
-				answer.hays.push(hay);
-			}
-		}
-		this.#lastFilter = answer;
-		return answer.found;
+		const from = last && last.items === items && narrows(last.query, query) ? last : null;
+		this.#lastFilter = this.#scan(items, query, from, (hay) => matchesHay(hay, query));
+		return this.#lastFilter.found;
 	}
 
 	/**
@@ -155,19 +147,24 @@ export class ContactMatcher<T = ContactSummary> {
 	filterByLast(items: readonly T[], words: readonly string[]): T[] {
 		if (words.length === 0) return [];
 		const last = this.#lastByLast;
-		const [source, hays] =
-			last && last.items === items && narrowsWordStarts(last.query, words) ? [last.found, last.hays] : this.#all(items);
+		const from = last && last.items === items && narrowsWordStarts(last.query, words) ? last : null;
 		const starts = startsQuery(words);
-		const answer: Answer<readonly string[], T> = { items, query: words, found: [], hays: [] };
+		this.#lastByLast = this.#scan(items, words, from, (hay) => lastHas(hay, starts));
+		return this.#lastByLast.found;
+	}
+
+	/** The items (or, narrowing, those of an earlier answer) whose haystack passes `test`. */
+	#scan<Q>(items: readonly T[], query: Q, from: Answer<unknown, T> | null, test: (hay: Haystack) => boolean): Answer<Q, T> {
+		const [source, hays] = from ? [from.found, from.hays] : this.#all(items);
+		const answer: Answer<Q, T> = { items, query, found: [], hays: [] };
 		for (let i = 0; i < source.length; i++) {
 			const hay = hays[i] as Haystack;
-			if (lastHas(hay, starts)) {
+			if (test(hay)) {
 				answer.found.push(source[i] as T);
 				answer.hays.push(hay);
 			}
 		}
-		this.#lastByLast = answer;
-		return answer.found;
+		return answer;
 	}
 
 	/**
